@@ -1,0 +1,109 @@
+#include "project/config.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <regex>
+#include <thread>
+
+#include <libpq-fe.h>
+
+extern char** environ;
+
+namespace users {
+namespace {
+
+using Env = std::map<std::string, std::string>;
+
+std::string get(const Env& env, const std::string& name, const std::string& fallback = "") {
+    auto it = env.find(name);
+    return it == env.end() || it->second.empty() ? fallback : it->second;
+}
+
+long long integer(const Env& env, const std::string& name, long long fallback, long long min,
+                  long long max) {
+    const std::string text = get(env, name);
+    if (text.empty()) return fallback;
+    long long value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
+        throw ConfigError(name + " must be an integer from " + std::to_string(min) + " to " +
+                          std::to_string(max) + ", got '" + text + "'");
+    }
+    return value;
+}
+
+Environment parseEnvironment(const Env& env) {
+    const std::string name = get(env, "APP_SETTINGS", "development");
+    if (name == "development") return Environment::Development;
+    if (name == "testing") return Environment::Testing;
+    if (name == "production") return Environment::Production;
+    throw ConfigError("APP_SETTINGS must be development, testing or production, got '" + name +
+                      "'");
+}
+
+std::string parseDatabaseUrl(const Env& env, Environment environment) {
+    const char* variable =
+        environment == Environment::Testing ? "DATABASE_TEST_URL" : "DATABASE_URL";
+    std::string url = get(env, variable);
+    if (url.empty()) throw ConfigError(std::string(variable) + " is required");
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+    if (options == nullptr) {
+        std::string reason = error != nullptr ? error : "unparsable";
+        PQfreemem(error);
+        reason.erase(reason.find_last_not_of('\n') + 1);
+        throw ConfigError(std::string(variable) + " is not a valid PostgreSQL URL: " + reason);
+    }
+    PQconninfoFree(options);
+    return url;
+}
+
+spdlog::level::level_enum parseLogLevel(const Env& env) {
+    const std::string name = get(env, "LOG_LEVEL", "info");
+    auto level = spdlog::level::from_str(name);
+    // from_str maps anything unknown to "off": only accept "off" when asked for.
+    if (level == spdlog::level::off && name != "off") {
+        throw ConfigError("LOG_LEVEL must be trace, debug, info, warn, error, critical or off, got '" +
+                          name + "'");
+    }
+    return level;
+}
+
+}  // namespace
+
+Config Config::fromEnvironment(const Env& env) {
+    Config config;
+    config.environment = parseEnvironment(env);
+    config.databaseUrl = parseDatabaseUrl(env, config.environment);
+    config.host = get(env, "HOST", config.host);
+    config.port = static_cast<std::uint16_t>(integer(env, "PORT", 5000, 0, 65535));
+    config.logLevel = parseLogLevel(env);
+    // Database calls block a worker thread, so the default is well above the core count.
+    const long long cores = std::max(1U, std::thread::hardware_concurrency());
+    config.httpThreads =
+        static_cast<unsigned>(integer(env, "HTTP_THREADS", std::max(4LL, 4 * cores), 1, 256));
+    config.poolSize =
+        static_cast<unsigned>(integer(env, "DB_POOL_SIZE", config.httpThreads, 1, 256));
+    config.databaseTimeout =
+        std::chrono::milliseconds(integer(env, "DB_TIMEOUT_MS", 2000, 100, 60000));
+    return config;
+}
+
+Env processEnvironment() {
+    Env env;
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        const std::string text = *entry;
+        const auto equals = text.find('=');
+        if (equals != std::string::npos) env[text.substr(0, equals)] = text.substr(equals + 1);
+    }
+    return env;
+}
+
+std::string maskPassword(const std::string& databaseUrl) {
+    static const std::regex uriPassword(R"(^([a-z]+://[^:/@]*:)[^@]*@)");
+    static const std::regex keywordPassword(R"((password\s*=\s*)('[^']*'|\S+))");
+    std::string masked = std::regex_replace(databaseUrl, uriPassword, "$1***@");
+    return std::regex_replace(masked, keywordPassword, "$1***");
+}
+
+}  // namespace users

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+
+#include <spdlog/common.h>
+
+namespace users {
+
+enum class Environment { Development, Testing, Production };
+
+// Everything the service reads from its environment, parsed and checked once at start-up.
+struct Config {
+    Environment environment = Environment::Development;
+    std::string databaseUrl;
+    std::string host = "0.0.0.0";
+    std::uint16_t port = 5000;
+    spdlog::level::level_enum logLevel = spdlog::level::info;
+    unsigned httpThreads = 8;
+    unsigned poolSize = 8;
+    std::chrono::milliseconds databaseTimeout{2000};
+
+    // Takes a map so that tests need no setenv; throws ConfigError naming the variable.
+    static Config fromEnvironment(const std::map<std::string, std::string>& env);
+};
+
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+std::map<std::string, std::string> processEnvironment();
+
+// The URL with any password replaced by ***, for logs and messages.
+std::string maskPassword(const std::string& databaseUrl);
+
+}  // namespace users

@@ -1,0 +1,3 @@
+-- Postgres init script (docker-entrypoint-initdb.d): the development and test databases.
+CREATE DATABASE users_dev;
+CREATE DATABASE users_test;

@@ -1,0 +1,75 @@
+#include "project/db/pool.hpp"
+
+#include <algorithm>
+
+#include "project/errors.hpp"
+
+namespace users::db {
+
+Pool::Pool(const std::string& url, std::size_t size, std::chrono::milliseconds timeout,
+           Setup setup)
+    : url_(withConnectTimeout(url, timeout)),
+      size_(size),
+      timeout_(timeout),
+      setup_(std::move(setup)) {}
+
+Pool::Lease Pool::acquire() {
+    std::unique_lock lock(mutex_);
+    if (!available_.wait_for(lock, timeout_, [this] { return !idle_.empty() || open_ < size_; })) {
+        throw ServiceError::unavailable("no free database connection within the timeout");
+    }
+    if (!idle_.empty()) {
+        auto connection = std::move(idle_.back());
+        idle_.pop_back();
+        return Lease(this, std::move(connection));
+    }
+    ++open_;
+    lock.unlock();
+    try {
+        auto connection = std::make_unique<pqxx::connection>(url_);
+        if (setup_) setup_(*connection);
+        return Lease(this, std::move(connection));
+    } catch (const std::exception& error) {
+        lock.lock();
+        --open_;
+        available_.notify_one();
+        throwUnavailable(error);
+    }
+}
+
+void Pool::release(std::unique_ptr<pqxx::connection> connection, bool broken) {
+    std::lock_guard lock(mutex_);
+    if (broken || !connection || !connection->is_open()) {
+        // The others idle since the same outage are as dead: drop them too.
+        open_ -= 1 + idle_.size();
+        idle_.clear();
+    } else {
+        idle_.push_back(std::move(connection));
+    }
+    available_.notify_all();
+}
+
+bool Pool::isConnectionFailure(const std::exception& error) {
+    if (dynamic_cast<const pqxx::broken_connection*>(&error) != nullptr) return true;
+    const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error);
+    if (sql == nullptr) return false;
+    // Class 08: connection exception; 57P: the server is shutting down or starting up.
+    const std::string& state = sql->sqlstate();
+    return state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0;
+}
+
+void Pool::throwUnavailable(const std::exception& error) {
+    if (const auto* service = dynamic_cast<const ServiceError*>(&error)) throw *service;
+    throw ServiceError::unavailable(error.what());
+}
+
+std::string withConnectTimeout(const std::string& url, std::chrono::milliseconds timeout) {
+    if (url.find("connect_timeout") != std::string::npos) return url;
+    const auto seconds = std::max<long long>(2, (timeout.count() + 999) / 1000);
+    const std::string setting = "connect_timeout=" + std::to_string(seconds);
+    const bool isUri = url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0;
+    if (!isUri) return url + " " + setting;
+    return url + (url.find('?') == std::string::npos ? "?" : "&") + setting;
+}
+
+}  // namespace users::db

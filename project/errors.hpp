@@ -1,0 +1,56 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace users {
+
+inline constexpr const char* kUrlNotFound = "The requested URL was not found on the server.";
+
+// What went wrong, in the service's terms; api/error_response.cpp alone turns it into HTTP.
+enum class ErrorKind {
+    InvalidInput,      // a payload or parameter failed validation (names the field)
+    Duplicate,         // a unique value (the email) is taken
+    NotFound,
+    MethodNotAllowed,  // carries the allowed methods
+    DatabaseUnavailable,
+};
+
+class ServiceError : public std::runtime_error {
+public:
+    // `message` is for the client; `detail` (if any) only for the log.
+    ServiceError(ErrorKind kind, std::string message, std::string detail = "")
+        : std::runtime_error(detail.empty() ? message : detail),
+          kind_(kind),
+          message_(std::move(message)) {}
+
+    ErrorKind kind() const { return kind_; }
+    const std::string& message() const { return message_; }
+
+    // The field named by an InvalidInput error, or the methods of a MethodNotAllowed error.
+    const std::vector<std::string>& items() const { return items_; }
+
+    static ServiceError invalidField(const std::string& field, const std::string& reason) {
+        ServiceError error(ErrorKind::InvalidInput, reason);
+        error.items_ = {field};
+        return error;
+    }
+    static ServiceError methodNotAllowed(std::vector<std::string> allowed) {
+        ServiceError error(ErrorKind::MethodNotAllowed, "The method is not allowed for the requested URL.");
+        error.items_ = std::move(allowed);
+        return error;
+    }
+    static ServiceError unavailable(const std::string& detail) {
+        return {ErrorKind::DatabaseUnavailable,
+                "The database is unavailable, please retry shortly.", detail};
+    }
+
+private:
+    ErrorKind kind_;
+    std::string message_;
+    std::vector<std::string> items_;
+};
+
+}  // namespace users
