@@ -1,0 +1,37 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <pistache/http.h>
+
+#include "project/api/router.hpp"
+
+namespace users::api {
+
+// Pistache's per-connection entry point. Takes over input framing from Http::Handler so that
+// no Pistache text error (413, 500 with exception text) reaches a client, and fixes keep-alive:
+// 0.0.5 labels HTTP/1.1 responses "Connection: Close" yet never closes anything.
+class HttpHandler : public Pistache::Http::Handler {
+public:
+    HTTP_PROTOTYPE(HttpHandler)
+
+    explicit HttpHandler(std::shared_ptr<const Router> router);
+
+    void onInput(const char* buffer, size_t length,
+                 const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
+    void onRequest(const Pistache::Http::Request& request,
+                   Pistache::Http::ResponseWriter writer) override;
+
+private:
+    struct Outcome {
+        Response response;
+        std::string route;  // the matched template, or "-"
+    };
+    Outcome dispatch(const Pistache::Http::Request& request) const;
+    void reject(int status, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+
+    std::shared_ptr<const Router> router_;
+};
+
+}  // namespace users::api

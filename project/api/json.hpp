@@ -1,0 +1,37 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <rapidjson/document.h>
+#include <rapidjson/schema.h>
+
+namespace users::api {
+
+// A JSON Schema kept both as text (for documentation) and compiled (for validation).
+class JsonSchema {
+public:
+    explicit JsonSchema(std::string_view text);
+
+    const rapidjson::Document& json() const { return json_; }
+    const rapidjson::SchemaDocument& compiled() const { return *compiled_; }
+
+private:
+    rapidjson::Document json_;
+    std::unique_ptr<rapidjson::SchemaDocument> compiled_;
+};
+
+// Deeper bodies are refused before validation: RapidJSON's validator and writers recurse.
+constexpr unsigned kMaxJsonDepth = 32;
+
+// Parses `body` iteratively, validates it against `schema`, and checks that every top-level
+// string is NUL-free valid UTF-8 (libpqxx truncates at NUL). Throws ServiceError::invalidField.
+rapidjson::Document parseBody(std::string_view body, const JsonSchema& schema);
+
+std::string toJson(const rapidjson::Value& value);
+
+// {"message": message}
+std::string messageJson(const std::string& message);
+
+}  // namespace users::api

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "project/api/json.hpp"
+
+namespace users::api {
+
+// What a handler returns; the HTTP handler writes it. Bodies are always JSON.
+struct Response {
+    int status = 200;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+inline Response jsonResponse(int status, std::string body) {
+    return {status, std::move(body), {}};
+}
+
+inline Response messageResponse(int status, const std::string& message) {
+    return {status, messageJson(message), {}};
+}
+
+}  // namespace users::api

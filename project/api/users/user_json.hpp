@@ -1,0 +1,25 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "project/api/json.hpp"
+#include "project/db/user_repository.hpp"
+
+namespace users::api {
+
+// The request and response schemas of the users resource: they validate and they document.
+std::shared_ptr<const JsonSchema> userInputSchema();
+std::shared_ptr<const JsonSchema> userSchema();
+std::shared_ptr<const JsonSchema> userListSchema();
+std::shared_ptr<const JsonSchema> messageSchema();
+std::shared_ptr<const JsonSchema> errorSchema();  // message, and errors by field when invalid
+
+// Reads a body that userInputSchema() already accepted; other members (id, created_date) are ignored.
+db::UserInput toUserInput(const rapidjson::Document& body);
+
+std::string userJson(const db::User& user);
+std::string userListJson(const std::vector<db::User>& users);
+
+}  // namespace users::api

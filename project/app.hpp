@@ -1,0 +1,36 @@
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "project/api/module.hpp"
+#include "project/api/router.hpp"
+#include "project/config.hpp"
+#include "project/db/pool.hpp"
+#include "project/db/user_repository.hpp"
+#include "project/server.hpp"
+
+namespace users {
+
+// The app factory, our create_app: the one place that wires pool -> repository -> modules ->
+// router -> server. main, manage and the functional tests all build on it.
+class App {
+public:
+    explicit App(const Config& config);
+
+    void start() { server_.start(); }
+    void stop() { server_.stop(); }
+    std::uint16_t port() const { return server_.port(); }
+
+    const api::Router& router() const { return *router_; }
+    const db::UserRepository& users() const { return users_; }
+
+private:
+    db::Pool pool_;
+    db::UserRepository users_;
+    std::vector<std::unique_ptr<api::Module>> modules_;
+    std::shared_ptr<api::Router> router_;
+    Server server_;
+};
+
+}  // namespace users

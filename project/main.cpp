@@ -1,0 +1,48 @@
+#include <pthread.h>
+
+#include <csignal>
+#include <cstdio>
+#include <exception>
+
+#include <spdlog/spdlog.h>
+
+#include "project/app.hpp"
+#include "project/config.hpp"
+#include "project/logging.hpp"
+
+int main() {
+    using namespace users;
+    Config config;
+    try {
+        config = Config::fromEnvironment(processEnvironment());
+    } catch (const ConfigError& error) {
+        std::fprintf(stderr, "configuration error: %s\n", error.what());
+        return 2;
+    }
+    setupLogging(config.logLevel);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    // Pistache handles no signals: block them in every thread it starts and wait here instead.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    try {
+        App app(config);
+        app.start();
+        spdlog::info("users service listening on {}:{} ({} threads, pool of {}, database {})",
+                     config.host, app.port(), config.httpThreads, config.poolSize,
+                     maskPassword(config.databaseUrl));
+        int signal = 0;
+        sigwait(&stopSignals, &signal);
+        spdlog::info("received signal {}, finishing in-flight requests", signal);
+        app.stop();
+    } catch (const std::exception& error) {
+        spdlog::critical("cannot serve: {}", error.what());
+        return 1;
+    }
+    spdlog::info("stopped");
+    return 0;
+}

@@ -1,0 +1,36 @@
+#include "project/server.hpp"
+
+#include "project/api/http_handler.hpp"
+
+namespace users {
+
+Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
+               std::shared_ptr<const api::Router> router)
+    : endpoint_(Pistache::Address(host, Pistache::Port(port))) {
+    auto options = Pistache::Http::Endpoint::options()
+                       .threads(static_cast<int>(threads))
+                       .flags(Pistache::Tcp::Options::ReuseAddr)
+                       .maxRequestSize(ServerLimits::kMaxRequestBytes)
+                       .headerTimeout(ServerLimits::kHeaderTimeout)
+                       .bodyTimeout(ServerLimits::kBodyTimeout)
+                       .keepaliveTimeout(ServerLimits::kKeepAliveTimeout);
+    endpoint_.init(options);
+    endpoint_.setHandler(std::make_shared<api::HttpHandler>(std::move(router)));
+}
+
+Server::~Server() { stop(); }
+
+void Server::start() {
+    endpoint_.serveThreaded();
+    running_ = true;
+}
+
+std::uint16_t Server::port() const { return static_cast<std::uint16_t>(endpoint_.getPort()); }
+
+void Server::stop() {
+    if (!running_) return;
+    running_ = false;
+    endpoint_.shutdown();
+}
+
+}  // namespace users

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <pistache/endpoint.h>
+
+#include "project/api/router.hpp"
+
+namespace users {
+
+// Limits chosen against Pistache 0.0.5's defaults (4 KiB requests, 60 s header timeout).
+struct ServerLimits {
+    static constexpr std::size_t kMaxRequestBytes = 64 * 1024;
+    static constexpr std::chrono::seconds kHeaderTimeout{5};
+    static constexpr std::chrono::seconds kBodyTimeout{10};
+    static constexpr std::chrono::seconds kKeepAliveTimeout{30};
+};
+
+// The Pistache endpoint serving a router on background threads.
+class Server {
+public:
+    Server(const std::string& host, std::uint16_t port, unsigned threads,
+           std::shared_ptr<const api::Router> router);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    void start();
+    std::uint16_t port() const;
+    // Stops accepting, lets the worker threads finish what they hold, joins them.
+    void stop();
+
+private:
+    Pistache::Http::Endpoint endpoint_;
+    bool running_ = false;
+};
+
+}  // namespace users
