@@ -1,0 +1,80 @@
+#include "manage/commands.hpp"
+
+#include <chrono>
+#include <functional>
+
+#include "project/config.hpp"
+#include "project/db/pool.hpp"
+#include "project/db/schema.hpp"
+#include "project/db/user_repository.hpp"
+#include "project/errors.hpp"
+
+namespace users::manage {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: manage <command>\n"
+    "\n"
+    "commands:\n"
+    "  recreate_db  drop the tables and create them from the schema\n"
+    "  seed_db      add the two seed users (running it again adds nothing)\n"
+    "  --help       show this message\n"
+    "\n"
+    "Configuration comes from the environment, as for the server: APP_SETTINGS and\n"
+    "DATABASE_URL (DATABASE_TEST_URL when APP_SETTINGS=testing).\n";
+
+const std::vector<db::UserInput> kSeedUsers = {
+    {"michael", "hermanmu@gmail.com"},
+    {"michaelherman", "michael@mherman.org"},
+};
+
+void recreateDb(db::Pool& pool, std::ostream& out) {
+    pool.run([](pqxx::connection& connection) { db::recreateSchema(connection); });
+    out << "Recreated the users table.\n";
+}
+
+void seedDb(db::Pool& pool, std::ostream& out) {
+    const db::UserRepository users(pool);
+    int added = 0;
+    for (const auto& user : kSeedUsers) added += users.createUnlessEmailTaken(user) ? 1 : 0;
+    if (added == 0) {
+        out << "The seed users are already there: nothing added.\n";
+    } else {
+        out << "Added " << added << " seed user" << (added == 1 ? "" : "s") << ".\n";
+    }
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+        std::ostream& out, std::ostream& err) {
+    if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
+        out << kUsage;
+        return 0;
+    }
+    const std::map<std::string, std::function<void(db::Pool&, std::ostream&)>> commands = {
+        {"recreate_db", recreateDb}, {"seed_db", seedDb}};
+    auto command = args.size() == 1 ? commands.find(args[0]) : commands.end();
+    if (command == commands.end()) {
+        err << (args.empty() ? "manage: no command given\n" : "manage: unknown command '" + args[0] + "'\n")
+            << kUsage;
+        return 2;
+    }
+    try {
+        const Config config = Config::fromEnvironment(env);
+        db::Pool pool(config.databaseUrl, 1, config.databaseTimeout, &db::UserRepository::prepare);
+        command->second(pool, out);
+        return 0;
+    } catch (const ConfigError& error) {
+        err << "manage: configuration error: " << error.what() << "\n";
+    } catch (const ServiceError& error) {
+        err << "manage: cannot reach the database: " << error.what() << "\n";
+    } catch (const pqxx::undefined_table&) {
+        err << "manage: the users table does not exist; run 'manage recreate_db' first\n";
+    } catch (const std::exception& error) {
+        err << "manage: " << command->first << " failed: " << error.what() << "\n";
+    }
+    return 1;
+}
+
+}  // namespace users::manage
