@@ -1,0 +1,86 @@
+#include "tests/support/test_server.hpp"
+
+namespace users::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+class Protocol : public ServerTest {
+protected:
+    void expectJsonError(const HttpResponse& response, int status) {
+        EXPECT_EQ(response.status, status);
+        EXPECT_EQ(response.header("content-type"), "application/json");
+        const auto json = response.json();
+        ASSERT_TRUE(json.IsObject() && json.HasMember("message")) << response.body;
+    }
+};
+
+TEST_F(Protocol, KeepsHttp11ConnectionsOpen) {
+    HttpConnection connection(port());
+    for (int i = 0; i < 3; ++i) {
+        const HttpResponse response = connection.request("GET", "/ping");
+        EXPECT_EQ(response.status, 200);
+        EXPECT_EQ(response.header("connection"), "");
+    }
+    EXPECT_FALSE(connection.closedByServer(200ms));
+}
+
+TEST_F(Protocol, ClosesWhenTheClientAsks) {
+    HttpConnection connection(port());
+    const HttpResponse response = connection.request("GET", "/ping", "", "Connection: close\r\n");
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.header("connection"), "Close");
+    EXPECT_TRUE(connection.closedByServer());
+}
+
+TEST_F(Protocol, ClosesHttp10ConnectionsByDefault) {
+    HttpConnection connection(port());
+    connection.sendRaw("GET /ping HTTP/1.0\r\n\r\n");
+    EXPECT_EQ(connection.readResponse().status, 200);
+    EXPECT_TRUE(connection.closedByServer());
+}
+
+TEST_F(Protocol, OversizedBodyIsAQuickJson413AndTheConnectionCloses) {
+    HttpConnection connection(port());
+    const std::string body(200 * 1024, 'x');
+    const auto started = std::chrono::steady_clock::now();
+    connection.sendRaw("POST /users HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: " +
+                       std::to_string(body.size()) + "\r\n\r\n");
+    try {
+        connection.sendRaw(body);
+    } catch (const std::runtime_error&) {
+        // The server may stop reading once it has answered: the answer is what matters.
+    }
+    expectJsonError(connection.readResponse(), 413);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
+    EXPECT_TRUE(connection.closedByServer());
+    EXPECT_EQ(countUsers(), 0);
+}
+
+TEST_F(Protocol, MalformedRequestsGetAJson400WithoutExceptionText) {
+    for (const char* raw : {"NONSENSE\r\n\r\n", "GET /ping HTTP/9.9\r\n\r\n",
+                            "POST /users HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
+                            "POST /users HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n",
+                            "GET /ping\r\n\r\n"}) {
+        SCOPED_TRACE(raw);
+        HttpConnection connection(port());
+        connection.sendRaw(raw);
+        const HttpResponse response = connection.readResponse(2s);
+        EXPECT_GE(response.status, 400) << raw;
+        EXPECT_LT(response.status, 500) << raw;
+        EXPECT_EQ(response.header("content-type"), "application/json") << raw;
+        EXPECT_EQ(response.body.find("stol"), std::string::npos) << response.body;
+        EXPECT_TRUE(connection.closedByServer()) << raw;
+    }
+    EXPECT_EQ(call("GET", "/ping").status, 200);
+}
+
+TEST_F(Protocol, ServesManyClientsAtOnce) {
+    std::vector<std::unique_ptr<HttpConnection>> connections;
+    for (int i = 0; i < 50; ++i) connections.push_back(std::make_unique<HttpConnection>(port()));
+    for (auto& connection : connections) connection->sendRaw("GET /ping HTTP/1.1\r\n\r\n");
+    for (auto& connection : connections) EXPECT_EQ(connection->readResponse().status, 200);
+}
+
+}  // namespace
+}  // namespace users::testing

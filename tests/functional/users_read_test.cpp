@@ -1,0 +1,83 @@
+#include "tests/support/test_server.hpp"
+
+namespace users::testing {
+namespace {
+
+class UsersRead : public ServerTest {
+protected:
+    void addUsers() {
+        ASSERT_EQ(call("POST", "/users", R"({"username":"ann","email":"ann@x.io"})").status, 201);
+        ASSERT_EQ(call("POST", "/users", R"({"username":"bob","email":"bob@x.io"})").status, 201);
+    }
+};
+
+TEST_F(UsersRead, ListIsAnEmptyArrayAtFirst) {
+    const HttpResponse response = call("GET", "/users");
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.header("content-type"), "application/json");
+    EXPECT_EQ(response.body, "[]");
+}
+
+TEST_F(UsersRead, ListsEveryUserOrderedById) {
+    addUsers();
+    const auto json = call("GET", "/users").json();
+    ASSERT_TRUE(json.IsArray());
+    ASSERT_EQ(json.Size(), 2U);
+    EXPECT_LT(json[0]["id"].GetInt64(), json[1]["id"].GetInt64());
+    EXPECT_STREQ(json[0]["username"].GetString(), "ann");
+    EXPECT_STREQ(json[1]["email"].GetString(), "bob@x.io");
+    EXPECT_TRUE(json[0]["created_date"].IsString());
+}
+
+TEST_F(UsersRead, GetsOneUserWithEveryField) {
+    addUsers();
+    const std::string id = queryValue("SELECT id FROM users WHERE username = 'bob'");
+    const HttpResponse response = call("GET", "/users/" + id);
+    EXPECT_EQ(response.status, 200);
+    const auto json = response.json();
+    EXPECT_EQ(std::to_string(json["id"].GetInt64()), id);
+    EXPECT_STREQ(json["username"].GetString(), "bob");
+    EXPECT_STREQ(json["email"].GetString(), "bob@x.io");
+    EXPECT_EQ(json["created_date"].GetString(),
+              queryValue("SELECT to_char(created_date AT TIME ZONE 'UTC', "
+                         "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM users WHERE id = " + id));
+    EXPECT_EQ(json.MemberCount(), 4U);
+}
+
+TEST_F(UsersRead, UnknownUserIs404WithMessage) {
+    const HttpResponse response = call("GET", "/users/999");
+    EXPECT_EQ(response.status, 404);
+    EXPECT_STREQ(response.json()["message"].GetString(), "User 999 does not exist");
+}
+
+TEST_F(UsersRead, MalformedIdsAreJson404s) {
+    for (const char* id : {"abc", "-1", "0", "1.5", "12abc", "99999999999999999999", "%31"}) {
+        const HttpResponse response = call("GET", std::string("/users/") + id);
+        EXPECT_EQ(response.status, 404) << id;
+        EXPECT_EQ(response.header("content-type"), "application/json") << id;
+        EXPECT_TRUE(response.json().HasMember("message")) << id;
+    }
+}
+
+TEST_F(UsersRead, UnknownRouteIsAJson404) {
+    for (const char* path : {"/", "/nope", "/users/1/extra"}) {
+        const HttpResponse response = call("GET", path);
+        EXPECT_EQ(response.status, 404) << path;
+        EXPECT_STREQ(response.json()["message"].GetString(),
+                     "The requested URL was not found on the server.");
+    }
+}
+
+TEST_F(UsersRead, WrongMethodIsA405ListingTheAllowedOnes) {
+    const HttpResponse collection = call("DELETE", "/users");
+    EXPECT_EQ(collection.status, 405);
+    EXPECT_EQ(collection.header("allow"), "GET, POST");
+    EXPECT_TRUE(collection.json().HasMember("message"));
+    const HttpResponse item = call("POST", "/users/1", "{}");
+    EXPECT_EQ(item.status, 405);
+    EXPECT_EQ(item.header("allow"), "GET, PUT, DELETE");
+    EXPECT_EQ(call("PATCH", "/ping").header("allow"), "GET");
+}
+
+}  // namespace
+}  // namespace users::testing
