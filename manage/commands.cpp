@@ -56,7 +56,8 @@ int run(const std::vector<std::string>& args, const std::map<std::string, std::s
         {"recreate_db", recreateDb}, {"seed_db", seedDb}};
     auto command = args.size() == 1 ? commands.find(args[0]) : commands.end();
     if (command == commands.end()) {
-        err << (args.empty() ? "manage: no command given\n" : "manage: unknown command '" + args[0] + "'\n")
+        err << (args.empty() ? "manage: no command given\n"
+                             : "manage: unknown command '" + args[0] + "'\n")
             << kUsage;
         return 2;
     }

@@ -63,8 +63,9 @@ spdlog::level::level_enum parseLogLevel(const Env& env) {
     auto level = spdlog::level::from_str(name);
     // from_str maps anything unknown to "off": only accept "off" when asked for.
     if (level == spdlog::level::off && name != "off") {
-        throw ConfigError("LOG_LEVEL must be trace, debug, info, warn, error, critical or off, got '" +
-                          name + "'");
+        throw ConfigError(
+            "LOG_LEVEL must be trace, debug, info, warn, error, critical or off, got '" + name +
+            "'");
     }
     return level;
 }

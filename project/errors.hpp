@@ -11,8 +11,8 @@ inline constexpr const char* kUrlNotFound = "The requested URL was not found on 
 
 // What went wrong, in the service's terms; api/error_response.cpp alone turns it into HTTP.
 enum class ErrorKind {
-    InvalidInput,      // a payload or parameter failed validation (names the field)
-    Duplicate,         // a unique value (the email) is taken
+    InvalidInput,  // a payload or parameter failed validation (names the field)
+    Duplicate,     // a unique value (the email) is taken
     NotFound,
     MethodNotAllowed,  // carries the allowed methods
     DatabaseUnavailable,
@@ -38,7 +38,8 @@ public:
         return error;
     }
     static ServiceError methodNotAllowed(std::vector<std::string> allowed) {
-        ServiceError error(ErrorKind::MethodNotAllowed, "The method is not allowed for the requested URL.");
+        ServiceError error(ErrorKind::MethodNotAllowed,
+                           "The method is not allowed for the requested URL.");
         error.items_ = std::move(allowed);
         return error;
     }

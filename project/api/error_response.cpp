@@ -51,9 +51,7 @@ Response errorResponse(const ServiceError& error) {
     return internalErrorResponse();
 }
 
-Response internalErrorResponse() {
-    return messageResponse(500, "Internal server error");
-}
+Response internalErrorResponse() { return messageResponse(500, "Internal server error"); }
 
 Response protocolErrorResponse(int status) {
     if (status == 413) return messageResponse(413, "Request too large");

@@ -141,7 +141,8 @@ HttpHandler::Outcome HttpHandler::dispatch(const Pistache::Http::Request& reques
         }
         route = match.route->path;
         rapidjson::Document body;
-        if (match.route->requestSchema) body = parseBody(request.body(), *match.route->requestSchema);
+        if (match.route->requestSchema)
+            body = parseBody(request.body(), *match.route->requestSchema);
         Request context{request, match.params, match.route->requestSchema ? &body : nullptr};
         return {match.route->handler(context), route};
     } catch (const ServiceError& error) {

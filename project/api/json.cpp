@@ -33,7 +33,9 @@ public:
     bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
         return next_.RawNumber(s, n, copy);
     }
-    bool String(const char* s, rapidjson::SizeType n, bool copy) { return next_.String(s, n, copy); }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) {
+        return next_.String(s, n, copy);
+    }
     bool Key(const char* s, rapidjson::SizeType n, bool copy) { return next_.Key(s, n, copy); }
     bool StartObject() { return enter() && next_.StartObject(); }
     bool EndObject(rapidjson::SizeType n) { return leave() && next_.EndObject(n); }
@@ -105,7 +107,8 @@ std::string reason(const std::string& keyword, const rapidjson::Value& schema) {
 }
 
 [[noreturn]] void throwSchemaFailure(const rapidjson::SchemaValidator& validator,
-                                     const JsonSchema& schema, const rapidjson::Document& document) {
+                                     const JsonSchema& schema,
+                                     const rapidjson::Document& document) {
     const std::string keyword = validator.GetInvalidSchemaKeyword();
     const rapidjson::Value* node = validator.GetInvalidSchemaPointer().Get(schema.json());
     const rapidjson::Value& schemaNode = node != nullptr ? *node : schema.json();

@@ -15,9 +15,7 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;
 };
 
-inline Response jsonResponse(int status, std::string body) {
-    return {status, std::move(body), {}};
-}
+inline Response jsonResponse(int status, std::string body) { return {status, std::move(body), {}}; }
 
 inline Response messageResponse(int status, const std::string& message) {
     return {status, messageJson(message), {}};

@@ -6,8 +6,7 @@
 
 namespace users::db {
 
-Pool::Pool(const std::string& url, std::size_t size, std::chrono::milliseconds timeout,
-           Setup setup)
+Pool::Pool(const std::string& url, std::size_t size, std::chrono::milliseconds timeout, Setup setup)
     : url_(withConnectTimeout(url, timeout)),
       size_(size),
       timeout_(timeout),

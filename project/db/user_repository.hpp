@@ -34,9 +34,9 @@ public:
     std::vector<User> list() const;
     std::optional<User> findById(std::int64_t id) const;
     void create(const UserInput& input) const;
-    bool update(std::int64_t id, const UserInput& input) const;       // false: no such user
-    std::optional<std::string> remove(std::int64_t id) const;          // the removed email
-    bool createUnlessEmailTaken(const UserInput& input) const;        // false: already there
+    bool update(std::int64_t id, const UserInput& input) const;  // false: no such user
+    std::optional<std::string> remove(std::int64_t id) const;    // the removed email
+    bool createUnlessEmailTaken(const UserInput& input) const;   // false: already there
 
 private:
     Pool& pool_;

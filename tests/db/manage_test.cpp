@@ -84,7 +84,8 @@ TEST_F(ManageTest, MissingConfigurationNamesTheVariable) {
 }
 
 TEST_F(ManageTest, TheBinaryExitsWithTheCommandsCode) {
-    const std::string prefix = "APP_SETTINGS=testing DATABASE_TEST_URL='" + testDatabaseUrl() + "' ";
+    const std::string prefix =
+        "APP_SETTINGS=testing DATABASE_TEST_URL='" + testDatabaseUrl() + "' ";
     EXPECT_EQ(std::system((prefix + MANAGE_BINARY " seed_db >/dev/null").c_str()), 0);
     EXPECT_EQ(countUsers(), 2);
     EXPECT_NE(std::system((prefix + MANAGE_BINARY " nonsense 2>/dev/null").c_str()), 0);

@@ -60,7 +60,8 @@ TEST(Pool, AnUnreachableDatabaseIsUnavailableQuickly) {
 
 TEST(Pool, WaitsAtMostTheTimeoutForAFreeConnection) {
     Pool pool(testDatabaseUrl(), 1, 200ms, nullptr);
-    std::thread holder([&] { pool.run([](pqxx::connection&) { std::this_thread::sleep_for(600ms); }); });
+    std::thread holder(
+        [&] { pool.run([](pqxx::connection&) { std::this_thread::sleep_for(600ms); }); });
     std::this_thread::sleep_for(100ms);
     const auto started = std::chrono::steady_clock::now();
     try {
@@ -79,8 +80,8 @@ TEST(Pool, WaitsAtMostTheTimeoutForAFreeConnection) {
 TEST(Pool, PassesOtherErrorsThrough) {
     Pool pool(testDatabaseUrl(), 1, 1000ms, nullptr);
     EXPECT_THROW(pool.run([](pqxx::connection& connection) {
-                     pqxx::nontransaction(connection).exec("SELECT * FROM no_such_table");
-                 }),
+        pqxx::nontransaction(connection).exec("SELECT * FROM no_such_table");
+    }),
                  pqxx::undefined_table);
     EXPECT_GT(backendPid(pool), 0);
 }

@@ -44,8 +44,9 @@ TEST_F(Protocol, OversizedBodyIsAQuickJson413AndTheConnectionCloses) {
     HttpConnection connection(port());
     const std::string body(200 * 1024, 'x');
     const auto started = std::chrono::steady_clock::now();
-    connection.sendRaw("POST /users HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: " +
-                       std::to_string(body.size()) + "\r\n\r\n");
+    connection.sendRaw(
+        "POST /users HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n");
     try {
         connection.sendRaw(body);
     } catch (const std::runtime_error&) {

@@ -81,7 +81,8 @@ TEST(Shutdown, SigtermStopsTheServerCleanlyAndQuickly) {
 
 TEST(Shutdown, MissingConfigurationFailsAtStartNamingTheVariable) {
     ServerProcess server(std::map<std::string, std::string>{{"APP_SETTINGS", "production"}});
-    EXPECT_EQ(server.waitForLog(std::regex("(DATABASE_URL is required)")), "DATABASE_URL is required");
+    EXPECT_EQ(server.waitForLog(std::regex("(DATABASE_URL is required)")),
+              "DATABASE_URL is required");
     const int status = server.stop(0);
     ASSERT_TRUE(WIFEXITED(status));
     EXPECT_EQ(WEXITSTATUS(status), 2);

@@ -40,7 +40,8 @@ TEST_F(UsersRead, GetsOneUserWithEveryField) {
     EXPECT_STREQ(json["email"].GetString(), "bob@x.io");
     EXPECT_EQ(json["created_date"].GetString(),
               queryValue("SELECT to_char(created_date AT TIME ZONE 'UTC', "
-                         "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM users WHERE id = " + id));
+                         "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM users WHERE id = " +
+                         id));
     EXPECT_EQ(json.MemberCount(), 4U);
 }
 

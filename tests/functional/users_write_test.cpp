@@ -6,10 +6,10 @@ namespace {
 class UsersWrite : public ServerTest {
 protected:
     std::string addUser(const std::string& name, const std::string& email) {
-        EXPECT_EQ(call("POST", "/users",
-                       R"({"username":")" + name + R"(","email":")" + email + R"("})")
-                      .status,
-                  201);
+        EXPECT_EQ(
+            call("POST", "/users", R"({"username":")" + name + R"(","email":")" + email + R"("})")
+                .status,
+            201);
         return queryValue("SELECT id FROM users WHERE email = '" + email + "'");
     }
     std::string message(const HttpResponse& response) {
@@ -30,8 +30,9 @@ TEST_F(UsersWrite, CreateIgnoresReadOnlyFields) {
     call("POST", "/users",
          R"({"username":"ann","email":"ann@x.io","id":777,"created_date":"1999-01-01T00:00:00Z"})");
     EXPECT_EQ(queryValue("SELECT count(*) FROM users WHERE id = 777"), "0");
-    EXPECT_EQ(queryValue("SELECT count(*) FROM users WHERE created_date > now() - interval '1 hour'"),
-              "1");
+    EXPECT_EQ(
+        queryValue("SELECT count(*) FROM users WHERE created_date > now() - interval '1 hour'"),
+        "1");
 }
 
 TEST_F(UsersWrite, DuplicateEmailInAnyCaseIsRejectedAndChangesNothing) {

@@ -43,9 +43,11 @@ protected:
         EXPECT_EQ(response.header("content-type"), "application/json") << payload.name;
         const auto json = response.json();
         ASSERT_TRUE(json.IsObject()) << payload.name;
-        EXPECT_STREQ(json["message"].GetString(), "Input payload validation failed") << payload.name;
+        EXPECT_STREQ(json["message"].GetString(), "Input payload validation failed")
+            << payload.name;
         ASSERT_TRUE(json.HasMember("errors")) << payload.name << ": " << response.body;
-        EXPECT_TRUE(json["errors"].HasMember(payload.field)) << payload.name << ": " << response.body;
+        EXPECT_TRUE(json["errors"].HasMember(payload.field))
+            << payload.name << ": " << response.body;
     }
 };
 
@@ -71,9 +73,9 @@ TEST_F(Validation, AcceptsTheLongestAllowedValues) {
     const std::string name(128, 'n');
     const std::string email = std::string(64, 'e') + "@" + std::string(60, 'd') + ".io";
     ASSERT_EQ(email.size(), 128U);
-    EXPECT_EQ(call("POST", "/users", R"({"username":")" + name + R"(","email":")" + email + "\"}")
-                  .status,
-              201);
+    EXPECT_EQ(
+        call("POST", "/users", R"({"username":")" + name + R"(","email":")" + email + "\"}").status,
+        201);
     EXPECT_EQ(queryValue("SELECT username FROM users"), name);
 }
 

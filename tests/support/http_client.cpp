@@ -91,9 +91,8 @@ HttpResponse HttpConnection::readResponse(std::chrono::milliseconds timeout) {
         response.headers[name] = line.substr(line.find_first_not_of(' ', colon + 1));
         lineStart = next;
     }
-    const std::size_t length = std::stoul(response.header("content-length").empty()
-                                              ? "0"
-                                              : response.header("content-length"));
+    const std::size_t length = std::stoul(
+        response.header("content-length").empty() ? "0" : response.header("content-length"));
     while (buffer_.size() < headerEnd + 4 + length) {
         if (!fill(deadline)) throw std::runtime_error("truncated response body");
     }

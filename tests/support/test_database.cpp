@@ -13,7 +13,8 @@ std::string testDatabaseUrl() {
     const char* url = std::getenv("DATABASE_TEST_URL");
     if (url == nullptr || *url == '\0') {
         throw std::runtime_error(
-            "DATABASE_TEST_URL is not set: run the suite with scripts/test, which starts PostgreSQL");
+            "DATABASE_TEST_URL is not set: run the suite with scripts/test, which starts "
+            "PostgreSQL");
     }
     return url;
 }
@@ -25,9 +26,11 @@ std::map<std::string, std::string> testEnvironment(std::map<std::string, std::st
 }
 
 Config testConfig() {
-    return Config::fromEnvironment(testEnvironment(
-        {{"HOST", "127.0.0.1"}, {"PORT", "0"}, {"HTTP_THREADS", "4"}, {"DB_POOL_SIZE", "4"},
-         {"DB_TIMEOUT_MS", "1000"}}));
+    return Config::fromEnvironment(testEnvironment({{"HOST", "127.0.0.1"},
+                                                    {"PORT", "0"},
+                                                    {"HTTP_THREADS", "4"},
+                                                    {"DB_POOL_SIZE", "4"},
+                                                    {"DB_TIMEOUT_MS", "1000"}}));
 }
 
 void recreateTestDatabase() {

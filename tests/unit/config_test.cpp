@@ -36,10 +36,15 @@ TEST(Config, TestingReadsTheTestDatabaseUrl) {
 }
 
 TEST(Config, ReadsEveryTunable) {
-    const Config config = Config::fromEnvironment(
-        {{"APP_SETTINGS", "production"}, {"DATABASE_URL", "postgresql://h:5432/db?sslmode=require"},
-         {"PORT", "8080"}, {"HOST", "127.0.0.1"}, {"LOG_LEVEL", "warn"}, {"HTTP_THREADS", "3"},
-         {"DB_POOL_SIZE", "2"}, {"DB_TIMEOUT_MS", "500"}});
+    const Config config =
+        Config::fromEnvironment({{"APP_SETTINGS", "production"},
+                                 {"DATABASE_URL", "postgresql://h:5432/db?sslmode=require"},
+                                 {"PORT", "8080"},
+                                 {"HOST", "127.0.0.1"},
+                                 {"LOG_LEVEL", "warn"},
+                                 {"HTTP_THREADS", "3"},
+                                 {"DB_POOL_SIZE", "2"},
+                                 {"DB_TIMEOUT_MS", "500"}});
     EXPECT_EQ(config.environment, Environment::Production);
     EXPECT_EQ(config.port, 8080);
     EXPECT_EQ(config.host, "127.0.0.1");
@@ -68,14 +73,16 @@ TEST(Config, RejectsInvalidValuesNamingTheVariable) {
     EXPECT_NE(with("HTTP_THREADS", "0").find("HTTP_THREADS"), std::string::npos);
     EXPECT_NE(with("DB_TIMEOUT_MS", "-1").find("DB_TIMEOUT_MS"), std::string::npos);
     EXPECT_NE(with("LOG_LEVEL", "loud").find("LOG_LEVEL"), std::string::npos);
-    EXPECT_NE(with("DATABASE_URL", "postgres://h/db?no_such_option=1").find("DATABASE_URL is not a valid"),
+    EXPECT_NE(with("DATABASE_URL", "postgres://h/db?no_such_option=1")
+                  .find("DATABASE_URL is not a valid"),
               std::string::npos);
     EXPECT_NE(with("DATABASE_URL", "nonsense").find("DATABASE_URL"), std::string::npos);
 }
 
 TEST(Config, AcceptsLogLevelOff) {
-    EXPECT_EQ(Config::fromEnvironment({{"DATABASE_URL", "dbname=x"}, {"LOG_LEVEL", "off"}}).logLevel,
-              spdlog::level::off);
+    EXPECT_EQ(
+        Config::fromEnvironment({{"DATABASE_URL", "dbname=x"}, {"LOG_LEVEL", "off"}}).logLevel,
+        spdlog::level::off);
 }
 
 TEST(Config, MasksPasswordsInBothUrlForms) {

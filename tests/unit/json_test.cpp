@@ -24,9 +24,8 @@ Rejection rejectionOf(const std::string& body) {
 }
 
 TEST(ParseBody, AcceptsAValidUserAndIgnoresReadOnlyFields) {
-    const auto document =
-        parseBody(R"({"username":"ann","email":"ann@x.io","id":7,"created_date":"x"})",
-                  *userInputSchema());
+    const auto document = parseBody(
+        R"({"username":"ann","email":"ann@x.io","id":7,"created_date":"x"})", *userInputSchema());
     const db::UserInput input = toUserInput(document);
     EXPECT_EQ(input.username, "ann");
     EXPECT_EQ(input.email, "ann@x.io");
@@ -49,7 +48,8 @@ TEST(ParseBody, NamesTheFieldOfAWrongType) {
 TEST(ParseBody, RejectsEmptyAndOverlongValues) {
     EXPECT_EQ(rejectionOf(R"({"username":"","email":"a@b.io"})").reason, "must not be empty");
     const std::string longName(129, 'x');
-    const Rejection rejection = rejectionOf(R"({"username":")" + longName + R"(","email":"a@b.io"})");
+    const Rejection rejection =
+        rejectionOf(R"({"username":")" + longName + R"(","email":"a@b.io"})");
     EXPECT_EQ(rejection.field, "username");
     EXPECT_EQ(rejection.reason, "must be at most 128 characters");
 }
@@ -57,8 +57,8 @@ TEST(ParseBody, RejectsEmptyAndOverlongValues) {
 TEST(ParseBody, CountsCharactersNotBytes) {
     std::string name;
     for (int i = 0; i < 128; ++i) name += "\xC3\xA9";  // é, two bytes each
-    EXPECT_NO_THROW(parseBody(R"({"username":")" + name + R"(","email":"a@b.io"})",
-                              *userInputSchema()));
+    EXPECT_NO_THROW(
+        parseBody(R"({"username":")" + name + R"(","email":"a@b.io"})", *userInputSchema()));
 }
 
 TEST(ParseBody, RejectsAddressesThatAreNotEmails) {
@@ -71,7 +71,8 @@ TEST(ParseBody, RejectsAddressesThatAreNotEmails) {
 }
 
 TEST(ParseBody, RejectsBodiesThatAreNotJsonObjects) {
-    for (const char* body : {"", "not json", "{\"username\":", "[1,2]", "\"text\"", "42", "{} {}"}) {
+    for (const char* body :
+         {"", "not json", "{\"username\":", "[1,2]", "\"text\"", "42", "{} {}"}) {
         EXPECT_EQ(rejectionOf(body).field, "body") << body;
     }
     EXPECT_EQ(rejectionOf("[]").reason, "must be a JSON object");
@@ -107,8 +108,9 @@ TEST(JsonWriting, EscapesMessages) {
 
 TEST(JsonWriting, WritesUsers) {
     const db::User user{3, "ann", "ann@x.io", "2024-01-02T03:04:05.000000Z"};
-    EXPECT_EQ(userJson(user),
-              R"({"id":3,"username":"ann","email":"ann@x.io","created_date":"2024-01-02T03:04:05.000000Z"})");
+    EXPECT_EQ(
+        userJson(user),
+        R"({"id":3,"username":"ann","email":"ann@x.io","created_date":"2024-01-02T03:04:05.000000Z"})");
     EXPECT_EQ(userListJson({}), "[]");
     EXPECT_EQ(userListJson({user, user}).front(), '[');
 }

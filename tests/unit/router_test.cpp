@@ -54,16 +54,14 @@ TEST_F(RouterTest, FindsNothingForUnknownPaths) {
     }
 }
 
-TEST_F(RouterTest, ExposesEveryRouteForDocumentation) {
-    EXPECT_EQ(router_.routes().size(), 4U);
-}
+TEST_F(RouterTest, ExposesEveryRouteForDocumentation) { EXPECT_EQ(router_.routes().size(), 4U); }
 
 TEST(Router, RefusesRoutesWithoutHandlerOrAbsolutePath) {
     Router router;
-    EXPECT_THROW(router.add({Method::Get, "users", "", nullptr, {}, [](const Request&) {
-                                 return Response{};
-                             }}),
-                 std::invalid_argument);
+    EXPECT_THROW(
+        router.add(
+            {Method::Get, "users", "", nullptr, {}, [](const Request&) { return Response{}; }}),
+        std::invalid_argument);
     EXPECT_THROW(router.add({Method::Get, "/users", "", nullptr, {}, nullptr}),
                  std::invalid_argument);
 }

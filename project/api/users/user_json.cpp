@@ -50,7 +50,8 @@ std::shared_ptr<const JsonSchema> userInputSchema() {
 std::shared_ptr<const JsonSchema> userSchema() {
     static const auto schema = std::make_shared<const JsonSchema>(
         std::string(R"({"type": "object", "required": ["id", "username", "email", "created_date"],
-                        "properties": {)") + kUserProperties + "}}");
+                        "properties": {)") +
+        kUserProperties + "}}");
     return schema;
 }
 
@@ -58,7 +59,8 @@ std::shared_ptr<const JsonSchema> userListSchema() {
     static const auto schema = std::make_shared<const JsonSchema>(
         std::string(R"({"type": "array", "items": {"type": "object",
                         "required": ["id", "username", "email", "created_date"],
-                        "properties": {)") + kUserProperties + "}}}");
+                        "properties": {)") +
+        kUserProperties + "}}}");
     return schema;
 }
 

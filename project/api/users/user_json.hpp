@@ -16,7 +16,8 @@ std::shared_ptr<const JsonSchema> userListSchema();
 std::shared_ptr<const JsonSchema> messageSchema();
 std::shared_ptr<const JsonSchema> errorSchema();  // message, and errors by field when invalid
 
-// Reads a body that userInputSchema() already accepted; other members (id, created_date) are ignored.
+// Reads a body that userInputSchema() already accepted; other members (id, created_date) are
+// ignored.
 db::UserInput toUserInput(const rapidjson::Document& body);
 
 std::string userJson(const db::User& user);

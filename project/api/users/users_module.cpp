@@ -29,17 +29,36 @@ void UsersModule::registerRoutes(Router& router) const {
         return [this, handler](const Request& request) { return (this->*handler)(request); };
     };
 
-    router.add({Method::Get, "/users", "List all users", nullptr,
-                {{200, "Every user, ordered by id", userListSchema()}}, bind(&UsersModule::list)});
-    router.add({Method::Post, "/users", "Add a user", userInputSchema(),
-                {{201, "The user was added", message}, invalid}, bind(&UsersModule::create)});
-    router.add({Method::Get, "/users/{id}", "Get one user", nullptr,
-                {{200, "The user", userSchema()}, missing}, bind(&UsersModule::read)});
-    router.add({Method::Put, "/users/{id}", "Update a user", userInputSchema(),
+    router.add({Method::Get,
+                "/users",
+                "List all users",
+                nullptr,
+                {{200, "Every user, ordered by id", userListSchema()}},
+                bind(&UsersModule::list)});
+    router.add({Method::Post,
+                "/users",
+                "Add a user",
+                userInputSchema(),
+                {{201, "The user was added", message}, invalid},
+                bind(&UsersModule::create)});
+    router.add({Method::Get,
+                "/users/{id}",
+                "Get one user",
+                nullptr,
+                {{200, "The user", userSchema()}, missing},
+                bind(&UsersModule::read)});
+    router.add({Method::Put,
+                "/users/{id}",
+                "Update a user",
+                userInputSchema(),
                 {{200, "The user was updated", message}, invalid, missing},
                 bind(&UsersModule::update)});
-    router.add({Method::Delete, "/users/{id}", "Remove a user", nullptr,
-                {{200, "The user was removed", message}, missing}, bind(&UsersModule::remove)});
+    router.add({Method::Delete,
+                "/users/{id}",
+                "Remove a user",
+                nullptr,
+                {{200, "The user was removed", message}, missing},
+                bind(&UsersModule::remove)});
 }
 
 Response UsersModule::list(const Request&) const {
