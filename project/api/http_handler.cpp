@@ -89,8 +89,8 @@ Pistache::Async::Promise<ssize_t> send(Pistache::Http::ResponseWriter& writer,
 }
 
 // What ResponseWriter::send does before writing, less the body and its length.
-Pistache::Async::Promise<ssize_t> sendHead(Pistache::Http::ResponseWriter& writer,
-                                           const std::string& text) {
+Pistache::Async::Promise<ssize_t> sendRaw(Pistache::Http::ResponseWriter& writer,
+                                          const std::string& text) {
     auto peer = writer.peer();
     peer->setIdle(true);
     return peer->send(Pistache::RawBuffer(text, text.size()));
@@ -154,10 +154,11 @@ void HttpHandler::onRequest(const Pistache::Http::Request& request,
     Outcome outcome = dispatch(request);
     cors_.decorate(rawHeader(request, "Origin"), outcome.response);
     const bool close = !keepAlive(request);
-    auto sent = request.method() == Method::Head
-                    ? sendHead(writer, headResponseText(request.version(), outcome.response, close))
+    const bool headerOnly = request.method() == Method::Head || outcome.response.status == 204;
+    auto sent = headerOnly
+                    ? sendRaw(writer, headerOnlyText(request.version(), outcome.response, close))
                     : send(writer, outcome.response, close);
-    if (request.method() == Method::Head) outcome.response.body.clear();
+    if (headerOnly) outcome.response.body.clear();
     if (close) {
         if (auto peer = writer.peer()) closeAfterSending(sent, peer);
     }

@@ -26,6 +26,7 @@ TEST_F(HttpMethods, OptionsListsTheMethodsOfAPath) {
     EXPECT_EQ(users.status, 204);
     EXPECT_EQ(users.header("allow"), "GET, HEAD, POST, OPTIONS");
     EXPECT_EQ(users.body, "");
+    EXPECT_EQ(users.header("content-length"), "");
     EXPECT_EQ(call("OPTIONS", "/users/3").header("allow"), "GET, HEAD, PUT, DELETE, OPTIONS");
     EXPECT_EQ(call("OPTIONS", "/nope").status, 404);
 }
