@@ -1,15 +1,28 @@
 #include "project/app.hpp"
 
+#include "project/api/docs/docs_module.hpp"
 #include "project/api/ping.hpp"
 #include "project/api/users/users_module.hpp"
 
 namespace users {
 namespace {
 
-std::vector<std::unique_ptr<api::Module>> makeModules(const db::UserRepository& users) {
+constexpr const char* kApiDescription =
+    "A users service. Every answer is JSON, errors included (`{\"message\": ...}`, with "
+    "`errors` naming the field or parameter when input is invalid).\n\n"
+    "Beyond the operations listed: `HEAD` answers every `GET` route with its headers and no "
+    "body; `OPTIONS` on any known path answers 204 with `Allow`; a known path with another "
+    "method answers 405 with `Allow`; an unknown path answers 404. CORS is open to the origins "
+    "of `CORS_ORIGINS` (default any).";
+
+std::vector<std::unique_ptr<api::Module>> makeModules(const Config& config,
+                                                      const db::UserRepository& users) {
     std::vector<std::unique_ptr<api::Module>> modules;
     modules.push_back(std::make_unique<api::PingModule>());
     modules.push_back(std::make_unique<api::UsersModule>(users));
+    // Last: it documents the routes registered before it.
+    modules.push_back(std::make_unique<api::DocsModule>(
+        api::ApiInfo{"Users API", USERS_VERSION, kApiDescription}, config.swaggerUiDir));
     return modules;
 }
 
@@ -25,8 +38,9 @@ App::App(const Config& config)
     : pool_(config.databaseUrl, config.poolSize, config.databaseTimeout,
             &db::UserRepository::prepare),
       users_(pool_),
-      modules_(makeModules(users_)),
+      modules_(makeModules(config, users_)),
       router_(routerOf(modules_)),
-      server_(config.host, config.port, config.httpThreads, router_) {}
+      server_(config.host, config.port, config.httpThreads, router_,
+              api::Cors(config.corsOrigins)) {}
 
 }  // namespace users

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include <libpq-fe.h>
@@ -70,6 +71,27 @@ spdlog::level::level_enum parseLogLevel(const Env& env) {
     return level;
 }
 
+// "*", or a comma list of origins such as https://app.example.com (scheme://host[:port]).
+std::vector<std::string> parseCorsOrigins(const Env& env) {
+    static const std::regex origin(R"(^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?$)");
+    std::vector<std::string> origins;
+    std::stringstream list(get(env, "CORS_ORIGINS", "*"));
+    for (std::string item; std::getline(list, item, ',');) {
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (item.empty()) continue;
+        if (item != "*" && !std::regex_match(item, origin)) {
+            throw ConfigError(
+                "CORS_ORIGINS must be * or a comma list of origins such as "
+                "https://app.example.com, got '" +
+                item + "'");
+        }
+        origins.push_back(item);
+    }
+    if (origins.empty()) throw ConfigError("CORS_ORIGINS must name at least one origin or *");
+    return origins;
+}
+
 }  // namespace
 
 Config Config::fromEnvironment(const Env& env) {
@@ -87,6 +109,8 @@ Config Config::fromEnvironment(const Env& env) {
         static_cast<unsigned>(integer(env, "DB_POOL_SIZE", config.httpThreads, 1, 256));
     config.databaseTimeout =
         std::chrono::milliseconds(integer(env, "DB_TIMEOUT_MS", 2000, 100, 60000));
+    config.corsOrigins = parseCorsOrigins(env);
+    config.swaggerUiDir = get(env, "SWAGGER_UI_DIR", config.swaggerUiDir);
     return config;
 }
 

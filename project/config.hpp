@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <spdlog/common.h>
 
@@ -22,6 +23,8 @@ struct Config {
     unsigned httpThreads = 8;
     unsigned poolSize = 8;
     std::chrono::milliseconds databaseTimeout{2000};
+    std::vector<std::string> corsOrigins{"*"};
+    std::string swaggerUiDir = "swagger-ui/node_modules/swagger-ui-dist";
 
     // Takes a map so that tests need no setenv; throws ConfigError naming the variable.
     static Config fromEnvironment(const std::map<std::string, std::string>& env);

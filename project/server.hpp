@@ -6,6 +6,7 @@
 
 #include <pistache/endpoint.h>
 
+#include "project/api/cors.hpp"
 #include "project/api/router.hpp"
 
 namespace users {
@@ -22,7 +23,7 @@ struct ServerLimits {
 class Server {
 public:
     Server(const std::string& host, std::uint16_t port, unsigned threads,
-           std::shared_ptr<const api::Router> router);
+           std::shared_ptr<const api::Router> router, api::Cors cors);
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;

@@ -29,6 +29,15 @@ std::string joined(const std::vector<std::string>& items) {
 
 }  // namespace
 
+std::shared_ptr<const JsonSchema> errorSchema() {
+    static const auto schema = std::make_shared<const JsonSchema>(
+        R"({"title": "Error", "type": "object", "required": ["message"],
+            "properties": {"message": {"type": "string"},
+                           "errors": {"type": "object",
+                                      "additionalProperties": {"type": "string"}}}})");
+    return schema;
+}
+
 Response errorResponse(const ServiceError& error) {
     switch (error.kind()) {
         case ErrorKind::InvalidInput:

@@ -1,9 +1,15 @@
 #pragma once
 
+#include <memory>
+
+#include "project/api/json.hpp"
 #include "project/api/response.hpp"
 #include "project/errors.hpp"
 
 namespace users::api {
+
+// The body of every error: message, and errors by field or parameter when invalid.
+std::shared_ptr<const JsonSchema> errorSchema();
 
 // The one place where a failure becomes an HTTP status and a stable JSON body.
 Response errorResponse(const ServiceError& error);

@@ -9,12 +9,15 @@
 #include <spdlog/spdlog.h>
 
 #include "project/api/error_response.hpp"
+#include "project/api/head_response.hpp"
+#include "project/api/query_params.hpp"
 #include "project/errors.hpp"
 
 namespace users::api {
 namespace {
 
 using Pistache::Http::ConnectionControl;
+using Pistache::Http::Method;
 using Pistache::Tcp::Peer;
 namespace Header = Pistache::Http::Header;
 
@@ -57,14 +60,40 @@ void closeAfterSending(Pistache::Async::Promise<ssize_t>& sent, const std::share
     sent.then([close](ssize_t) { close(); }, [close](const std::exception_ptr&) { close(); });
 }
 
+std::string rawHeader(const Pistache::Http::Request& request, const std::string& name) {
+    const auto header = request.headers().tryGetRaw(name);
+    return header ? header->value() : "";
+}
+
+// OPTIONS on a known path; a CORS preflight also learns what it may send.
+Response optionsResponse(const Pistache::Http::Request& request,
+                         const std::vector<std::string>& allowed, const Cors& cors) {
+    Response response{204, "", {{"Allow", joinList(allowed)}}, ""};
+    if (!rawHeader(request, "Access-Control-Request-Method").empty()) {
+        cors.preflight(rawHeader(request, "Origin"),
+                       rawHeader(request, "Access-Control-Request-Headers"), allowed, response);
+    }
+    return response;
+}
+
 Pistache::Async::Promise<ssize_t> send(Pistache::Http::ResponseWriter& writer,
                                        const Response& response, bool close) {
-    writer.headers().add<Header::ContentType>(MIME(Application, Json));
+    if (!response.contentType.empty()) {
+        writer.headers().add(std::make_shared<NamedHeader>("Content-Type", response.contentType));
+    }
     for (const auto& [name, value] : response.headers) {
         writer.headers().add(std::make_shared<NamedHeader>(name, value));
     }
     if (close) writer.headers().add<Header::Connection>(ConnectionControl::Close);
     return writer.send(static_cast<Pistache::Http::Code>(response.status), response.body);
+}
+
+// What ResponseWriter::send does before writing, less the body and its length.
+Pistache::Async::Promise<ssize_t> sendRaw(Pistache::Http::ResponseWriter& writer,
+                                          const std::string& text) {
+    auto peer = writer.peer();
+    peer->setIdle(true);
+    return peer->send(Pistache::RawBuffer(text, text.size()));
 }
 
 void logAccess(const Pistache::Http::Request& request, const std::string& route, int status,
@@ -80,7 +109,8 @@ void logAccess(const Pistache::Http::Request& request, const std::string& route,
 
 }  // namespace
 
-HttpHandler::HttpHandler(std::shared_ptr<const Router> router) : router_(std::move(router)) {}
+HttpHandler::HttpHandler(std::shared_ptr<const Router> router, Cors cors)
+    : router_(std::move(router)), cors_(std::move(cors)) {}
 
 void HttpHandler::onInput(const char* buffer, size_t length, const std::shared_ptr<Peer>& peer) {
     if (peer->tryGetData(kClosingKey)) return;
@@ -121,9 +151,14 @@ void HttpHandler::reject(int status, const std::shared_ptr<Peer>& peer) {
 void HttpHandler::onRequest(const Pistache::Http::Request& request,
                             Pistache::Http::ResponseWriter writer) {
     const auto started = std::chrono::steady_clock::now();
-    const Outcome outcome = dispatch(request);
+    Outcome outcome = dispatch(request);
+    cors_.decorate(rawHeader(request, "Origin"), outcome.response);
     const bool close = !keepAlive(request);
-    auto sent = send(writer, outcome.response, close);
+    const bool headerOnly = request.method() == Method::Head || outcome.response.status == 204;
+    auto sent = headerOnly
+                    ? sendRaw(writer, headerOnlyText(request.version(), outcome.response, close))
+                    : send(writer, outcome.response, close);
+    if (headerOnly) outcome.response.body.clear();
     if (close) {
         if (auto peer = writer.peer()) closeAfterSending(sent, peer);
     }
@@ -136,6 +171,9 @@ HttpHandler::Outcome HttpHandler::dispatch(const Pistache::Http::Request& reques
     try {
         auto match = router_->match(request.method(), request.resource());
         if (match.route == nullptr) {
+            if (request.method() == Method::Options && !match.allowed.empty()) {
+                return {optionsResponse(request, match.allowed, cors_), route};
+            }
             if (!match.allowed.empty()) throw ServiceError::methodNotAllowed(match.allowed);
             throw ServiceError(ErrorKind::NotFound, kUrlNotFound);
         }
@@ -143,7 +181,8 @@ HttpHandler::Outcome HttpHandler::dispatch(const Pistache::Http::Request& reques
         rapidjson::Document body;
         if (match.route->requestSchema)
             body = parseBody(request.body(), *match.route->requestSchema);
-        Request context{request, match.params, match.route->requestSchema ? &body : nullptr};
+        Request context{request, match.params, match.route->requestSchema ? &body : nullptr,
+                        validateQuery(request.query(), match.route->parameters)};
         return {match.route->handler(context), route};
     } catch (const ServiceError& error) {
         if (error.kind() == ErrorKind::DatabaseUnavailable) {

@@ -5,18 +5,20 @@
 
 #include <pistache/http.h>
 
+#include "project/api/cors.hpp"
 #include "project/api/router.hpp"
 
 namespace users::api {
 
 // Pistache's per-connection entry point. Takes over input framing from Http::Handler so that
 // no Pistache text error (413, 500 with exception text) reaches a client, and fixes keep-alive:
-// 0.0.5 labels HTTP/1.1 responses "Connection: Close" yet never closes anything.
+// 0.0.5 labels HTTP/1.1 responses "Connection: Close" yet never closes anything. Also the one
+// place for HEAD (a GET without its body), OPTIONS (204 with Allow) and CORS.
 class HttpHandler : public Pistache::Http::Handler {
 public:
     HTTP_PROTOTYPE(HttpHandler)
 
-    explicit HttpHandler(std::shared_ptr<const Router> router);
+    HttpHandler(std::shared_ptr<const Router> router, Cors cors);
 
     void onInput(const char* buffer, size_t length,
                  const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
@@ -32,6 +34,7 @@ private:
     void reject(int status, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 
     std::shared_ptr<const Router> router_;
+    Cors cors_;
 };
 
 }  // namespace users::api

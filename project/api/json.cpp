@@ -121,15 +121,7 @@ std::string reason(const std::string& keyword, const rapidjson::Value& schema) {
 }
 
 bool isCleanUtf8(const rapidjson::Value& text) {
-    struct Discard {
-        void Put(char) {}
-    } discard;
-    if (std::memchr(text.GetString(), '\0', text.GetStringLength()) != nullptr) return false;
-    rapidjson::MemoryStream stream(text.GetString(), text.GetStringLength());
-    while (stream.Tell() < text.GetStringLength()) {
-        if (!rapidjson::UTF8<>::Validate(stream, discard)) return false;
-    }
-    return true;
+    return isCleanText({text.GetString(), text.GetStringLength()});
 }
 
 // Only declared properties are ever stored, so only they need the byte-level check.
@@ -147,6 +139,18 @@ void checkDeclaredStrings(const rapidjson::Document& document, const rapidjson::
 }
 
 }  // namespace
+
+bool isCleanText(std::string_view text) {
+    struct Discard {
+        void Put(char) {}
+    } discard;
+    if (text.find('\0') != std::string_view::npos) return false;
+    rapidjson::MemoryStream stream(text.data(), text.size());
+    while (stream.Tell() < text.size()) {
+        if (!rapidjson::UTF8<>::Validate(stream, discard)) return false;
+    }
+    return true;
+}
 
 JsonSchema::JsonSchema(std::string_view text) {
     json_.Parse(text.data(), text.size());

@@ -29,6 +29,9 @@ constexpr unsigned kMaxJsonDepth = 32;
 // string is NUL-free valid UTF-8 (libpqxx truncates at NUL). Throws ServiceError::invalidField.
 rapidjson::Document parseBody(std::string_view body, const JsonSchema& schema);
 
+// No NUL byte and valid UTF-8: what PostgreSQL and libpqxx can store unchanged.
+bool isCleanText(std::string_view text);
+
 std::string toJson(const rapidjson::Value& value);
 
 // {"message": message}

@@ -6,6 +6,7 @@ namespace users::api {
 
 void PingModule::registerRoutes(Router& router) const {
     auto pong = std::make_shared<const JsonSchema>(R"({
+        "title": "Pong",
         "type": "object",
         "required": ["status", "message"],
         "properties": {"status": {"type": "string"}, "message": {"type": "string"}}

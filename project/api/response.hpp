@@ -8,11 +8,13 @@
 
 namespace users::api {
 
-// What a handler returns; the HTTP handler writes it. Bodies are always JSON.
+// What a handler returns; the HTTP handler writes it. Bodies are JSON but for the Swagger UI
+// pages.
 struct Response {
     int status = 200;
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    std::string contentType = "application/json";  // empty: no body, no Content-Type
 };
 
 inline Response jsonResponse(int status, std::string body) { return {status, std::move(body), {}}; }

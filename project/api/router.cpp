@@ -40,6 +40,8 @@ std::vector<const Route*> Router::routes() const {
 }
 
 Router::Match Router::match(Pistache::Http::Method method, std::string_view path) const {
+    using Pistache::Http::Method;
+    const Method wanted = method == Method::Head ? Method::Get : method;
     const auto segments = split(path);
     Match result;
     for (const auto& candidate : compiled_) {
@@ -55,7 +57,7 @@ Router::Match Router::match(Pistache::Http::Method method, std::string_view path
             }
         }
         if (!same) continue;
-        if (candidate.route.method == method) {
+        if (candidate.route.method == wanted) {
             result.route = &candidate.route;
             result.params = std::move(params);
             return result;
@@ -63,8 +65,10 @@ Router::Match Router::match(Pistache::Http::Method method, std::string_view path
         std::string name = Pistache::Http::methodString(candidate.route.method);
         if (std::find(result.allowed.begin(), result.allowed.end(), name) == result.allowed.end()) {
             result.allowed.push_back(std::move(name));
+            if (candidate.route.method == Method::Get) result.allowed.emplace_back("HEAD");
         }
     }
+    if (!result.allowed.empty()) result.allowed.emplace_back("OPTIONS");
     return result;
 }
 

@@ -22,13 +22,24 @@ struct Request {
     const Pistache::Http::Request& http;
     const PathParams& params;
     const rapidjson::Document* body = nullptr;
+    PathParams query = {};  // the declared query parameters present, decoded and validated
 };
 
 using Handler = std::function<Response(const Request&)>;
 
-// A documented response: the same schemas will assemble the OpenAPI document.
+// A documented response: the same schemas assemble the OpenAPI document (api/openapi.cpp).
 struct ResponseSpec {
     int status;
+    std::string description;
+    std::shared_ptr<const JsonSchema> schema;
+    std::vector<std::pair<std::string, std::string>> headers = {};  // name, description
+};
+
+// A path or query parameter. Query parameters are validated against `schema` before the
+// handler runs (a failure is a 400 naming the parameter); path parameters are documented.
+struct ParameterSpec {
+    std::string name;
+    std::string in;  // "path" or "query"
     std::string description;
     std::shared_ptr<const JsonSchema> schema;
 };
@@ -40,6 +51,8 @@ struct Route {
     std::shared_ptr<const JsonSchema> requestSchema;  // null: the route takes no body
     std::vector<ResponseSpec> responses;
     Handler handler;
+    std::vector<ParameterSpec> parameters = {};
+    bool documented = true;  // false: left out of the OpenAPI document (the Swagger UI pages)
 };
 
 // Our own route table rather than Pistache's Rest::Router: JSON 404/405 with Allow, route
@@ -48,10 +61,12 @@ class Router {
 public:
     void add(Route route);
 
+    // HEAD matches the GET route of a path; OPTIONS matches no route.
     struct Match {
         const Route* route = nullptr;  // null: see `allowed`
         PathParams params;
-        std::vector<std::string> allowed;  // methods of the path when route is null
+        // When route is null: the methods of the path, with HEAD and OPTIONS (empty: no path).
+        std::vector<std::string> allowed;
     };
     Match match(Pistache::Http::Method method, std::string_view path) const;
 

@@ -11,6 +11,12 @@ constexpr const char* kColumns =
     "to_char(created_date AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 
 const std::string kListUsers = std::string("SELECT ") + kColumns + " FROM users ORDER BY id";
+// LIMIT NULL is no limit.
+const std::string kUsersAfter =
+    std::string("SELECT ") + kColumns + " FROM users WHERE id > $1 ORDER BY id LIMIT $2";
+// lower(email) is what the unique index covers.
+const std::string kUserByEmail =
+    std::string("SELECT ") + kColumns + " FROM users WHERE lower(email) = lower($1)";
 const std::string kUserById = std::string("SELECT ") + kColumns + " FROM users WHERE id = $1";
 constexpr const char* kInsertUser = "INSERT INTO users (username, email) VALUES ($1, $2)";
 constexpr const char* kUpdateUser =
@@ -40,6 +46,8 @@ pqxx::result execute(pqxx::connection& connection, const char* name, Args&&... a
 
 void UserRepository::prepare(pqxx::connection& connection) {
     connection.prepare("list_users", kListUsers);
+    connection.prepare("users_after", kUsersAfter);
+    connection.prepare("user_by_email", kUserByEmail);
     connection.prepare("user_by_id", kUserById);
     connection.prepare("insert_user", kInsertUser);
     connection.prepare("update_user", kUpdateUser);
@@ -52,6 +60,25 @@ std::vector<User> UserRepository::list() const {
         std::vector<User> users;
         for (const auto& row : execute(connection, "list_users")) users.push_back(toUser(row));
         return users;
+    });
+}
+
+std::vector<User> UserRepository::listAfter(std::int64_t after,
+                                            std::optional<std::int64_t> limit) const {
+    return pool_.run([after, limit](pqxx::connection& connection) {
+        std::vector<User> users;
+        for (const auto& row : execute(connection, "users_after", after, limit)) {
+            users.push_back(toUser(row));
+        }
+        return users;
+    });
+}
+
+std::optional<User> UserRepository::findByEmail(const std::string& email) const {
+    return pool_.run([&email](pqxx::connection& connection) -> std::optional<User> {
+        auto result = execute(connection, "user_by_email", email);
+        if (result.empty()) return std::nullopt;
+        return toUser(result[0]);
     });
 }
 

@@ -32,6 +32,9 @@ public:
     static void prepare(pqxx::connection& connection);
 
     std::vector<User> list() const;
+    // Keyset pagination: users with an id above `after`, ordered by id; no limit: all of them.
+    std::vector<User> listAfter(std::int64_t after, std::optional<std::int64_t> limit) const;
+    std::optional<User> findByEmail(const std::string& email) const;  // ignoring case
     std::optional<User> findById(std::int64_t id) const;
     void create(const UserInput& input) const;
     bool update(std::int64_t id, const UserInput& input) const;  // false: no such user

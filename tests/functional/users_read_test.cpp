@@ -72,12 +72,12 @@ TEST_F(UsersRead, UnknownRouteIsAJson404) {
 TEST_F(UsersRead, WrongMethodIsA405ListingTheAllowedOnes) {
     const HttpResponse collection = call("DELETE", "/users");
     EXPECT_EQ(collection.status, 405);
-    EXPECT_EQ(collection.header("allow"), "GET, POST");
+    EXPECT_EQ(collection.header("allow"), "GET, HEAD, POST, OPTIONS");
     EXPECT_TRUE(collection.json().HasMember("message"));
     const HttpResponse item = call("POST", "/users/1", "{}");
     EXPECT_EQ(item.status, 405);
-    EXPECT_EQ(item.header("allow"), "GET, PUT, DELETE");
-    EXPECT_EQ(call("PATCH", "/ping").header("allow"), "GET");
+    EXPECT_EQ(item.header("allow"), "GET, HEAD, PUT, DELETE, OPTIONS");
+    EXPECT_EQ(call("PATCH", "/ping").header("allow"), "GET, HEAD, OPTIONS");
 }
 
 }  // namespace

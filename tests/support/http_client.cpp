@@ -49,7 +49,7 @@ HttpResponse HttpConnection::request(const std::string& method, const std::strin
                 "\r\n";
     }
     sendRaw(text + "\r\n" + body);
-    return readResponse();
+    return readResponse(std::chrono::seconds(5), method == "HEAD");
 }
 
 void HttpConnection::sendRaw(std::string_view bytes) {
@@ -72,7 +72,7 @@ bool HttpConnection::fill(std::chrono::steady_clock::time_point deadline) {
     return true;
 }
 
-HttpResponse HttpConnection::readResponse(std::chrono::milliseconds timeout) {
+HttpResponse HttpConnection::readResponse(std::chrono::milliseconds timeout, bool headRequest) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     std::size_t headerEnd;
     while ((headerEnd = buffer_.find("\r\n\r\n")) == std::string::npos) {
@@ -91,8 +91,8 @@ HttpResponse HttpConnection::readResponse(std::chrono::milliseconds timeout) {
         response.headers[name] = line.substr(line.find_first_not_of(' ', colon + 1));
         lineStart = next;
     }
-    const std::size_t length = std::stoul(
-        response.header("content-length").empty() ? "0" : response.header("content-length"));
+    const std::string stated = response.header("content-length");
+    const std::size_t length = headRequest || stated.empty() ? 0 : std::stoul(stated);
     while (buffer_.size() < headerEnd + 4 + length) {
         if (!fill(deadline)) throw std::runtime_error("truncated response body");
     }

@@ -30,8 +30,10 @@ public:
     HttpResponse request(const std::string& method, const std::string& path,
                          const std::string& body = "", const std::string& extraHeaders = "");
     void sendRaw(std::string_view bytes);
-    // Throws std::runtime_error when no complete response arrives in time.
-    HttpResponse readResponse(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    // Throws std::runtime_error when no complete response arrives in time. The answer to a
+    // HEAD request has no body, whatever its Content-Length says.
+    HttpResponse readResponse(std::chrono::milliseconds timeout = std::chrono::seconds(5),
+                              bool headRequest = false);
     // True when the server closes (or half-closes) the connection within the timeout.
     bool closedByServer(std::chrono::milliseconds timeout = std::chrono::seconds(2));
 

@@ -16,12 +16,15 @@ class ServerTest : public ::testing::Test {
 protected:
     void SetUp() override {
         recreateTestDatabase();
-        const Config config = testConfig();
+        Config config = testConfig();
+        configure(config);
         spdlog::set_level(config.logLevel);
         app_ = std::make_unique<App>(config);
         app_->start();
     }
     void TearDown() override { app_->stop(); }
+    // For fixtures that need other settings than the test environment's.
+    virtual void configure(Config&) {}
 
     std::uint16_t port() const { return app_->port(); }
     HttpResponse call(const std::string& method, const std::string& path,

@@ -93,6 +93,24 @@ TEST(Config, MasksPasswordsInBothUrlForms) {
     EXPECT_EQ(maskPassword("postgres://bob@db/users"), "postgres://bob@db/users");
 }
 
+TEST(Config, ReadsCorsOriginsAndTheSwaggerUiDirectory) {
+    const Config defaults = Config::fromEnvironment({{"DATABASE_URL", "dbname=x"}});
+    EXPECT_EQ(defaults.corsOrigins, (std::vector<std::string>{"*"}));
+    EXPECT_FALSE(defaults.swaggerUiDir.empty());
+    const Config listed =
+        Config::fromEnvironment({{"DATABASE_URL", "dbname=x"},
+                                 {"CORS_ORIGINS", " https://a.example, http://b.example:8080 ,"},
+                                 {"SWAGGER_UI_DIR", "/opt/swagger"}});
+    EXPECT_EQ(listed.corsOrigins,
+              (std::vector<std::string>{"https://a.example", "http://b.example:8080"}));
+    EXPECT_EQ(listed.swaggerUiDir, "/opt/swagger");
+    EXPECT_NE(
+        errorOf({{"DATABASE_URL", "dbname=x"}, {"CORS_ORIGINS", "a.example"}}).find("CORS_ORIGINS"),
+        std::string::npos);
+    EXPECT_NE(errorOf({{"DATABASE_URL", "dbname=x"}, {"CORS_ORIGINS", " , "}}).find("CORS_ORIGINS"),
+              std::string::npos);
+}
+
 TEST(Config, ReadsTheProcessEnvironment) {
     ::setenv("USERS_CONFIG_TEST_VARIABLE", "a=b", 1);
     EXPECT_EQ(processEnvironment().at("USERS_CONFIG_TEST_VARIABLE"), "a=b");

@@ -43,7 +43,17 @@ TEST_F(RouterTest, IgnoresATrailingSlash) {
 TEST_F(RouterTest, ListsTheAllowedMethodsOfAKnownPath) {
     const auto match = router_.match(Method::Put, "/users");
     EXPECT_EQ(match.route, nullptr);
-    EXPECT_EQ(match.allowed, (std::vector<std::string>{"GET", "POST"}));
+    EXPECT_EQ(match.allowed, (std::vector<std::string>{"GET", "HEAD", "POST", "OPTIONS"}));
+}
+
+TEST_F(RouterTest, HeadMatchesTheGetRouteAndOptionsMatchesNone) {
+    const auto head = router_.match(Method::Head, "/users/7");
+    ASSERT_NE(head.route, nullptr);
+    EXPECT_EQ(head.route->method, Method::Get);
+    EXPECT_EQ(head.params.at("id"), "7");
+    const auto options = router_.match(Method::Options, "/users/7");
+    EXPECT_EQ(options.route, nullptr);
+    EXPECT_EQ(options.allowed.back(), "OPTIONS");
 }
 
 TEST_F(RouterTest, FindsNothingForUnknownPaths) {

@@ -36,6 +36,7 @@ constexpr const char* kUserProperties = R"(
 std::shared_ptr<const JsonSchema> userInputSchema() {
     // RapidJSON 1.1 ignores "format": the pattern is what checks the address.
     static const auto schema = std::make_shared<const JsonSchema>(R"({
+        "title": "UserInput",
         "type": "object",
         "required": ["username", "email"],
         "properties": {
@@ -48,16 +49,17 @@ std::shared_ptr<const JsonSchema> userInputSchema() {
 }
 
 std::shared_ptr<const JsonSchema> userSchema() {
-    static const auto schema = std::make_shared<const JsonSchema>(
-        std::string(R"({"type": "object", "required": ["id", "username", "email", "created_date"],
+    static const auto schema =
+        std::make_shared<const JsonSchema>(std::string(R"({"title": "User", "type": "object",
+                        "required": ["id", "username", "email", "created_date"],
                         "properties": {)") +
-        kUserProperties + "}}");
+                                           kUserProperties + "}}");
     return schema;
 }
 
 std::shared_ptr<const JsonSchema> userListSchema() {
     static const auto schema = std::make_shared<const JsonSchema>(
-        std::string(R"({"type": "array", "items": {"type": "object",
+        std::string(R"({"title": "UserList", "type": "array", "items": {"type": "object",
                         "required": ["id", "username", "email", "created_date"],
                         "properties": {)") +
         kUserProperties + "}}}");
@@ -66,17 +68,8 @@ std::shared_ptr<const JsonSchema> userListSchema() {
 
 std::shared_ptr<const JsonSchema> messageSchema() {
     static const auto schema = std::make_shared<const JsonSchema>(
-        R"({"type": "object", "required": ["message"],
+        R"({"title": "Message", "type": "object", "required": ["message"],
             "properties": {"message": {"type": "string"}}})");
-    return schema;
-}
-
-std::shared_ptr<const JsonSchema> errorSchema() {
-    static const auto schema = std::make_shared<const JsonSchema>(
-        R"({"type": "object", "required": ["message"],
-            "properties": {"message": {"type": "string"},
-                           "errors": {"type": "object",
-                                      "additionalProperties": {"type": "string"}}}})");
     return schema;
 }
 

@@ -10,11 +10,11 @@
 namespace users::api {
 
 // The request and response schemas of the users resource: they validate and they document.
+// A "title" names the schema in the OpenAPI document's components.
 std::shared_ptr<const JsonSchema> userInputSchema();
 std::shared_ptr<const JsonSchema> userSchema();
 std::shared_ptr<const JsonSchema> userListSchema();
 std::shared_ptr<const JsonSchema> messageSchema();
-std::shared_ptr<const JsonSchema> errorSchema();  // message, and errors by field when invalid
 
 // Reads a body that userInputSchema() already accepted; other members (id, created_date) are
 // ignored.

@@ -1,5 +1,8 @@
 #include "project/api/users/users_module.hpp"
 
+#include <charconv>
+
+#include "project/api/error_response.hpp"
 #include "project/api/path_id.hpp"
 #include "project/api/users/user_json.hpp"
 #include "project/errors.hpp"
@@ -19,50 +22,114 @@ ServiceError noSuchUser(std::int64_t id) {
     return {ErrorKind::NotFound, "User " + std::to_string(id) + " does not exist"};
 }
 
+std::shared_ptr<const JsonSchema> schema(const char* text) {
+    return std::make_shared<const JsonSchema>(text);
+}
+
+// The query parameters of GET /users: their schemas validate them before list() runs.
+std::vector<ParameterSpec> listParameters() {
+    return {{"limit", "query",
+             "Page size (1 to 1000): answers the first page, with a Link rel=\"next\" header "
+             "while more users follow",
+             schema(R"({"type": "integer", "minimum": 1, "maximum": 1000})")},
+            {"after", "query", "Keyset cursor: only users whose id is greater",
+             schema(R"({"type": "integer", "minimum": 0})")},
+            {"email", "query", "Only the user with this email, ignoring case",
+             schema(R"({"type": "string", "minLength": 1, "maxLength": 128})")}};
+}
+
+std::vector<ParameterSpec> idParameter() {
+    return {{"id", "path", "The user's id; anything but a positive integer is a 404",
+             schema(R"({"type": "integer", "minimum": 1})")}};
+}
+
+// A value that validateQuery() already accepted as an integer.
+std::optional<std::int64_t> integerParameter(const Request& request, const char* name) {
+    auto found = request.query.find(name);
+    if (found == request.query.end()) return std::nullopt;
+    std::int64_t value = 0;
+    std::from_chars(found->second.data(), found->second.data() + found->second.size(), value);
+    return value;
+}
+
 }  // namespace
 
 void UsersModule::registerRoutes(Router& router) const {
     const auto message = messageSchema();
     const ResponseSpec invalid{400, "Invalid payload or email already taken", errorSchema()};
     const ResponseSpec missing{404, "No user with this id", message};
+    const ResponseSpec unavailable{503,
+                                   "The database is unavailable",
+                                   errorSchema(),
+                                   {{"Retry-After", "Seconds to wait before retrying"}}};
     auto bind = [this](Response (UsersModule::*handler)(const Request&) const) {
         return [this, handler](const Request& request) { return (this->*handler)(request); };
     };
 
     router.add({Method::Get,
                 "/users",
-                "List all users",
+                "List users",
                 nullptr,
-                {{200, "Every user, ordered by id", userListSchema()}},
-                bind(&UsersModule::list)});
+                {{200,
+                  "Without parameters every user; else the page or the user asked for. Ordered "
+                  "by id",
+                  userListSchema(),
+                  {{"Link", "<...>; rel=\"next\": the next page, while more users follow"}}},
+                 {400, "Invalid query parameter", errorSchema()},
+                 unavailable},
+                bind(&UsersModule::list),
+                listParameters()});
     router.add({Method::Post,
                 "/users",
                 "Add a user",
                 userInputSchema(),
-                {{201, "The user was added", message}, invalid},
+                {{201, "The user was added", message}, invalid, unavailable},
                 bind(&UsersModule::create)});
     router.add({Method::Get,
                 "/users/{id}",
                 "Get one user",
                 nullptr,
-                {{200, "The user", userSchema()}, missing},
-                bind(&UsersModule::read)});
+                {{200, "The user", userSchema()}, missing, unavailable},
+                bind(&UsersModule::read),
+                idParameter()});
     router.add({Method::Put,
                 "/users/{id}",
                 "Update a user",
                 userInputSchema(),
-                {{200, "The user was updated", message}, invalid, missing},
-                bind(&UsersModule::update)});
+                {{200, "The user was updated", message}, invalid, missing, unavailable},
+                bind(&UsersModule::update),
+                idParameter()});
     router.add({Method::Delete,
                 "/users/{id}",
                 "Remove a user",
                 nullptr,
-                {{200, "The user was removed", message}, missing},
-                bind(&UsersModule::remove)});
+                {{200, "The user was removed", message}, missing, unavailable},
+                bind(&UsersModule::remove),
+                idParameter()});
 }
 
-Response UsersModule::list(const Request&) const {
-    return jsonResponse(200, userListJson(repository_.list()));
+Response UsersModule::list(const Request& request) const {
+    if (request.query.empty()) return jsonResponse(200, userListJson(repository_.list()));
+    const std::int64_t after = integerParameter(request, "after").value_or(0);
+    const auto limit = integerParameter(request, "limit");
+    std::vector<db::User> users;
+    if (auto email = request.query.find("email"); email != request.query.end()) {
+        // At most one user: it passes any limit, but not an `after` beyond its id.
+        auto user = repository_.findByEmail(email->second);
+        if (user && user->id > after) users.push_back(std::move(*user));
+        return jsonResponse(200, userListJson(users));
+    }
+    // One row more than asked says whether a next page exists.
+    users = repository_.listAfter(after, limit ? std::optional(*limit + 1) : std::nullopt);
+    Response response;
+    if (limit && static_cast<std::int64_t>(users.size()) > *limit) {
+        users.pop_back();
+        response.headers.emplace_back("Link", "</users?limit=" + std::to_string(*limit) +
+                                                  "&after=" + std::to_string(users.back().id) +
+                                                  ">; rel=\"next\"");
+    }
+    response.body = userListJson(users);
+    return response;
 }
 
 Response UsersModule::create(const Request& request) const {

@@ -1,0 +1,89 @@
+#include "project/api/docs/docs_module.hpp"
+
+#include <memory>
+
+#include <spdlog/spdlog.h>
+
+#include "project/errors.hpp"
+
+namespace users::api {
+namespace {
+
+using Pistache::Http::Method;
+
+std::shared_ptr<const JsonSchema> documentSchema() {
+    static const auto schema = std::make_shared<const JsonSchema>(
+        R"({"title": "OpenApiDocument", "type": "object",
+            "required": ["openapi", "info", "paths"],
+            "properties": {"openapi": {"type": "string"}, "info": {"type": "object"},
+                           "paths": {"type": "object"}}})");
+    return schema;
+}
+
+Response notInstalled() {
+    return messageResponse(503,
+                           "The API documentation UI is not installed on this server; the "
+                           "OpenAPI document is at /openapi.json.");
+}
+
+}  // namespace
+
+DocsModule::DocsModule(ApiInfo info, const std::string& swaggerUiDir)
+    : info_(std::move(info)), ui_(swaggerUiDir) {
+    if (!ui_.available()) spdlog::warn("Swagger UI at /doc is unavailable: {}", ui_.problem());
+}
+
+void DocsModule::registerRoutes(Router& router) const {
+    // Filled in below, once every route is known; only read after the server starts.
+    auto document = std::make_shared<std::string>();
+    const auto serve = [document](const Request&) { return jsonResponse(200, *document); };
+    router.add({Method::Get,
+                "/openapi.json",
+                "This OpenAPI document",
+                nullptr,
+                {{200, "The OpenAPI 3.0 document of the API", documentSchema()}},
+                serve});
+    router.add({Method::Get,
+                "/swagger.json",
+                "This OpenAPI document, where Swagger tools look for it",
+                nullptr,
+                {{200, "The same document as /openapi.json", documentSchema()}},
+                serve});
+    router.add({Method::Get,
+                "/doc",
+                "Swagger UI",
+                nullptr,
+                {},
+                [this](const Request& request) { return page(request); },
+                {},
+                false});
+    router.add({Method::Get,
+                "/doc/{file}",
+                "Swagger UI files",
+                nullptr,
+                {},
+                [this](const Request& request) { return asset(request); },
+                {},
+                false});
+    *document = openApiDocument(router.routes(), info_);
+}
+
+// /doc redirects to /doc/ so that the page's relative links resolve under /doc/.
+Response DocsModule::page(const Request& request) const {
+    const std::string& path = request.http.resource();
+    if (path.empty() || path.back() != '/') {
+        Response moved = messageResponse(301, "Swagger UI is at /doc/");
+        moved.headers.emplace_back("Location", "/doc/");
+        return moved;
+    }
+    if (!ui_.available()) return notInstalled();
+    return *ui_.file("index.html");
+}
+
+Response DocsModule::asset(const Request& request) const {
+    if (!ui_.available()) return notInstalled();
+    if (auto file = ui_.file(request.params.at("file"))) return *file;
+    throw ServiceError(ErrorKind::NotFound, kUrlNotFound);
+}
+
+}  // namespace users::api

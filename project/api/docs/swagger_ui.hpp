@@ -1,0 +1,29 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "project/api/response.hpp"
+
+namespace users::api {
+
+// The Swagger UI pages under /doc/: our index and initializer (pointing at ../openapi.json),
+// plus the few files of npm's swagger-ui-dist they need, read once from `directory`.
+class SwaggerUi {
+public:
+    explicit SwaggerUi(const std::string& directory);
+
+    bool available() const { return problem_.empty(); }
+    const std::string& problem() const { return problem_; }  // why not available
+
+    // The file as a 200 response with its content type and caching headers; nothing for a
+    // name that is not one of ours.
+    std::optional<Response> file(const std::string& name) const;
+
+private:
+    std::map<std::string, Response> files_;
+    std::string problem_;
+};
+
+}  // namespace users::api

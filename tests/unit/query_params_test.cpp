@@ -1,0 +1,59 @@
+#include <gtest/gtest.h>
+
+#include "project/api/cors.hpp"
+#include "project/api/query_params.hpp"
+#include "project/errors.hpp"
+
+namespace users::api {
+namespace {
+
+TEST(PercentDecode, DecodesEscapesAndKeepsPlus) {
+    EXPECT_EQ(percentDecode("a%40b.io"), "a@b.io");
+    EXPECT_EQ(percentDecode("a+b%2Bc"), "a+b+c");
+    EXPECT_EQ(percentDecode("%e2%82%AC"), "\xe2\x82\xac");
+    EXPECT_FALSE(percentDecode("%4"));
+    EXPECT_FALSE(percentDecode("%"));
+    EXPECT_FALSE(percentDecode("%g1"));
+}
+
+TEST(ValidateQuery, KeepsDeclaredValidParametersOnly) {
+    const std::vector<ParameterSpec> specs{
+        {"limit", "query", "",
+         std::make_shared<const JsonSchema>(R"({"type": "integer", "minimum": 1, "maximum": 9})")},
+        {"id", "path", "", std::make_shared<const JsonSchema>(R"({"type": "integer"})")}};
+    Pistache::Http::Uri::Query query({{"limit", "3"}, {"other", "x"}, {"id", "zz"}});
+    const PathParams values = validateQuery(query, specs);
+    EXPECT_EQ(values, (PathParams{{"limit", "3"}}));
+    Pistache::Http::Uri::Query tooBig({{"limit", "10"}});
+    try {
+        validateQuery(tooBig, specs);
+        FAIL() << "accepted limit=10";
+    } catch (const ServiceError& error) {
+        EXPECT_EQ(error.items().at(0), "limit");
+        EXPECT_EQ(error.message(), "must be an integer from 1 to 9");
+    }
+}
+
+TEST(Cors, AnyOriginAnswersStarWithoutVary) {
+    Response response;
+    Cors().decorate("http://a.example", response);
+    EXPECT_EQ(response.headers.at(0),
+              (std::pair<std::string, std::string>{"Access-Control-Allow-Origin", "*"}));
+    Response withoutOrigin;
+    Cors().decorate("", withoutOrigin);
+    EXPECT_TRUE(withoutOrigin.headers.empty());
+}
+
+TEST(Cors, AListVariesAndEchoesOnlyListedOrigins) {
+    const Cors cors({"http://a.example"});
+    Response listed;
+    cors.decorate("http://a.example", listed);
+    EXPECT_EQ(listed.headers.at(0).first, "Vary");
+    EXPECT_EQ(listed.headers.at(1).second, "http://a.example");
+    Response other;
+    cors.decorate("http://b.example", other);
+    EXPECT_EQ(other.headers.size(), 1U);
+}
+
+}  // namespace
+}  // namespace users::api
