@@ -1,15 +1,21 @@
 #include "project/app.hpp"
 
+#include "project/api/health_module.hpp"
+#include "project/api/metrics_module.hpp"
 #include "project/api/ping.hpp"
 #include "project/api/users/users_module.hpp"
 
 namespace users {
 namespace {
 
-std::vector<std::unique_ptr<api::Module>> makeModules(const db::UserRepository& users) {
+std::vector<std::unique_ptr<api::Module>> makeModules(
+    db::Pool& pool, const db::UserRepository& users,
+    const std::shared_ptr<prometheus::Registry>& registry) {
     std::vector<std::unique_ptr<api::Module>> modules;
     modules.push_back(std::make_unique<api::PingModule>());
+    modules.push_back(std::make_unique<api::HealthModule>(pool));
     modules.push_back(std::make_unique<api::UsersModule>(users));
+    if (registry) modules.push_back(std::make_unique<api::MetricsModule>(registry, pool));
     return modules;
 }
 
@@ -25,8 +31,14 @@ App::App(const Config& config)
     : pool_(config.databaseUrl, config.poolSize, config.databaseTimeout,
             &db::UserRepository::prepare),
       users_(pool_),
-      modules_(makeModules(users_)),
+      registry_(config.metricsEnabled ? std::make_shared<prometheus::Registry>() : nullptr),
+      modules_(makeModules(pool_, users_, registry_)),
       router_(routerOf(modules_)),
-      server_(config.host, config.port, config.httpThreads, router_) {}
+      requestMetrics_(registry_
+                          ? std::make_shared<metrics::RequestMetrics>(*registry_, router_->routes())
+                          : nullptr),
+      server_(config.host, config.port, config.httpThreads,
+              std::make_shared<api::HttpHandler>(router_, api::AccessLog(config.logFormat),
+                                                 requestMetrics_)) {}
 
 }  // namespace users

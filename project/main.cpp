@@ -19,7 +19,7 @@ int main() {
         std::fprintf(stderr, "configuration error: %s\n", error.what());
         return 2;
     }
-    setupLogging(config.logLevel);
+    setupLogging(config.logLevel, config.logFormat);
     std::signal(SIGPIPE, SIG_IGN);
 
     // Pistache handles no signals: block them in every thread it starts and wait here instead.
@@ -32,6 +32,7 @@ int main() {
     try {
         App app(config);
         app.start();
+        spdlog::info("effective configuration: {}", describe(config));
         spdlog::info("users service listening on {}:{} ({} threads, pool of {}, database {})",
                      config.host, app.port(), config.httpThreads, config.poolSize,
                      maskPassword(config.databaseUrl));

@@ -6,7 +6,7 @@
 
 #include <pistache/endpoint.h>
 
-#include "project/api/router.hpp"
+#include "project/api/http_handler.hpp"
 
 namespace users {
 
@@ -18,11 +18,11 @@ struct ServerLimits {
     static constexpr std::chrono::seconds kKeepAliveTimeout{30};
 };
 
-// The Pistache endpoint serving a router on background threads.
+// The Pistache endpoint serving the HTTP handler on background threads.
 class Server {
 public:
     Server(const std::string& host, std::uint16_t port, unsigned threads,
-           std::shared_ptr<const api::Router> router);
+           std::shared_ptr<api::HttpHandler> handler);
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;

@@ -5,7 +5,9 @@
 
 #include <pistache/http.h>
 
+#include "project/api/access_log.hpp"
 #include "project/api/router.hpp"
+#include "project/metrics/request_metrics.hpp"
 
 namespace users::api {
 
@@ -16,7 +18,9 @@ class HttpHandler : public Pistache::Http::Handler {
 public:
     HTTP_PROTOTYPE(HttpHandler)
 
-    explicit HttpHandler(std::shared_ptr<const Router> router);
+    // `metrics` may be null (METRICS_ENABLED=false).
+    HttpHandler(std::shared_ptr<const Router> router, AccessLog accessLog,
+                std::shared_ptr<metrics::RequestMetrics> metrics);
 
     void onInput(const char* buffer, size_t length,
                  const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
@@ -26,12 +30,14 @@ public:
 private:
     struct Outcome {
         Response response;
-        std::string route;  // the matched template, or "-"
+        const Route* route = nullptr;  // null: no route matched
     };
-    Outcome dispatch(const Pistache::Http::Request& request) const;
+    Outcome dispatch(const Pistache::Http::Request& request, const std::string& requestId) const;
     void reject(int status, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 
     std::shared_ptr<const Router> router_;
+    AccessLog accessLog_;
+    std::shared_ptr<metrics::RequestMetrics> metrics_;
 };
 
 }  // namespace users::api

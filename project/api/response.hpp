@@ -8,7 +8,8 @@
 
 namespace users::api {
 
-// What a handler returns; the HTTP handler writes it. Bodies are always JSON.
+// What a handler returns; the HTTP handler writes it. Bodies are JSON unless a Content-Type
+// header says otherwise.
 struct Response {
     int status = 200;
     std::string body;
