@@ -62,6 +62,12 @@ bool Pool::isConnectionFailure(const std::exception& error) {
 }
 
 void Pool::countStatementError(const std::exception& error) {
+    // The repository turns a unique violation into a Duplicate before it gets here.
+    const auto* service = dynamic_cast<const ServiceError*>(&error);
+    if (service != nullptr && service->kind() == ErrorKind::Duplicate) {
+        errors_.constraint.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
     const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error);
     if (sql == nullptr) return;
     auto& counter = sql->sqlstate().rfind("23", 0) == 0 ? errors_.constraint : errors_.statement;
