@@ -26,10 +26,9 @@ constexpr const char* kUsage =
     "Configuration comes from the environment, as for the server: APP_SETTINGS and\n"
     "DATABASE_URL (DATABASE_TEST_URL when APP_SETTINGS=testing).\n";
 
-const std::vector<db::UserInput> kSeedUsers = {
-    {"michael", "hermanmu@gmail.com"},
-    {"michaelherman", "michael@mherman.org"},
-};
+std::vector<db::UserInput> seedUsers() {
+    return {{"michael", "hermanmu@gmail.com"}, {"michaelherman", "michael@mherman.org"}};
+}
 
 void recreateDb(db::Pool& pool, std::ostream& out) {
     pool.run([](pqxx::connection& connection) { db::recreateSchema(connection); });
@@ -39,7 +38,7 @@ void recreateDb(db::Pool& pool, std::ostream& out) {
 void seedDb(db::Pool& pool, std::ostream& out) {
     const db::UserRepository users(pool);
     int added = 0;
-    for (const auto& user : kSeedUsers) added += users.createUnlessEmailTaken(user) ? 1 : 0;
+    for (const auto& user : seedUsers()) added += users.createUnlessEmailTaken(user) ? 1 : 0;
     if (added == 0) {
         out << "The seed users are already there: nothing added.\n";
     } else {

@@ -12,7 +12,7 @@ namespace users {
 
 // Limits chosen against Pistache 0.0.5's defaults (4 KiB requests, 60 s header timeout).
 struct ServerLimits {
-    static constexpr std::size_t kMaxRequestBytes = 64 * 1024;
+    static constexpr std::size_t kMaxRequestBytes = std::size_t{64} * 1024;
     static constexpr std::chrono::seconds kHeaderTimeout{5};
     static constexpr std::chrono::seconds kBodyTimeout{10};
     static constexpr std::chrono::seconds kKeepAliveTimeout{30};

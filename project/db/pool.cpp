@@ -23,14 +23,14 @@ Pool::Lease Pool::acquire() {
     if (!idle_.empty()) {
         auto connection = std::move(idle_.back());
         idle_.pop_back();
-        return Lease(this, std::move(connection));
+        return {this, std::move(connection)};
     }
     ++open_;
     lock.unlock();
     try {
         auto connection = std::make_unique<pqxx::connection>(url_);
         if (setup_) setup_(*connection);
-        return Lease(this, std::move(connection));
+        return {this, std::move(connection)};
     } catch (const std::exception& error) {
         errors_.connect.fetch_add(1, std::memory_order_relaxed);
         lock.lock();

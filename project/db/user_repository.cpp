@@ -10,8 +10,8 @@ constexpr const char* kColumns =
     "id, username, email, "
     "to_char(created_date AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 
-const std::string kListUsers = std::string("SELECT ") + kColumns + " FROM users ORDER BY id";
-const std::string kUserById = std::string("SELECT ") + kColumns + " FROM users WHERE id = $1";
+constexpr const char* kListUsers = " ORDER BY id";  // after selectUsers()
+constexpr const char* kUserById = " WHERE id = $1";
 constexpr const char* kInsertUser = "INSERT INTO users (username, email) VALUES ($1, $2)";
 constexpr const char* kUpdateUser =
     "UPDATE users SET username = $2, email = $3 WHERE id = $1 RETURNING id";
@@ -39,8 +39,9 @@ pqxx::result execute(pqxx::connection& connection, const char* name, Args&&... a
 }  // namespace
 
 void UserRepository::prepare(pqxx::connection& connection) {
-    connection.prepare("list_users", kListUsers);
-    connection.prepare("user_by_id", kUserById);
+    const std::string selectUsers = std::string("SELECT ") + kColumns + " FROM users";
+    connection.prepare("list_users", selectUsers + kListUsers);
+    connection.prepare("user_by_id", selectUsers + kUserById);
     connection.prepare("insert_user", kInsertUser);
     connection.prepare("update_user", kUpdateUser);
     connection.prepare("delete_user", kDeleteUser);
