@@ -1,8 +1,10 @@
 #include "manage/commands.hpp"
 
+#include <charconv>
 #include <chrono>
 #include <functional>
 
+#include "manage/check_health.hpp"
 #include "project/config.hpp"
 #include "project/db/pool.hpp"
 #include "project/db/schema.hpp"
@@ -18,15 +20,15 @@ constexpr const char* kUsage =
     "commands:\n"
     "  recreate_db  drop the tables and create them from the schema\n"
     "  seed_db      add the two seed users (running it again adds nothing)\n"
+    "  check_health GET /health/app on 127.0.0.1:$PORT (default 5000); exit 0 when healthy\n"
     "  --help       show this message\n"
     "\n"
     "Configuration comes from the environment, as for the server: APP_SETTINGS and\n"
     "DATABASE_URL (DATABASE_TEST_URL when APP_SETTINGS=testing).\n";
 
-const std::vector<db::UserInput> kSeedUsers = {
-    {"michael", "hermanmu@gmail.com"},
-    {"michaelherman", "michael@mherman.org"},
-};
+std::vector<db::UserInput> seedUsers() {
+    return {{"michael", "hermanmu@gmail.com"}, {"michaelherman", "michael@mherman.org"}};
+}
 
 void recreateDb(db::Pool& pool, std::ostream& out) {
     pool.run([](pqxx::connection& connection) { db::recreateSchema(connection); });
@@ -36,12 +38,32 @@ void recreateDb(db::Pool& pool, std::ostream& out) {
 void seedDb(db::Pool& pool, std::ostream& out) {
     const db::UserRepository users(pool);
     int added = 0;
-    for (const auto& user : kSeedUsers) added += users.createUnlessEmailTaken(user) ? 1 : 0;
+    for (const auto& user : seedUsers()) added += users.createUnlessEmailTaken(user) ? 1 : 0;
     if (added == 0) {
         out << "The seed users are already there: nothing added.\n";
     } else {
         out << "Added " << added << " seed user" << (added == 1 ? "" : "s") << ".\n";
     }
+}
+
+// Needs no database settings: a container health check runs it with the server's environment.
+int checkHealth(const std::map<std::string, std::string>& env, std::ostream& out,
+                std::ostream& err) {
+    const auto setting = env.find("PORT");
+    const std::string text =
+        setting == env.end() || setting->second.empty() ? "5000" : setting->second;
+    unsigned port = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
+    if (ec != std::errc{} || end != text.data() + text.size() || port == 0 || port > 65535) {
+        err << "manage: PORT must be an integer from 1 to 65535, got '" << text << "'\n";
+        return 1;  // a container health check knows only 0 and 1
+    }
+    if (!healthy(static_cast<std::uint16_t>(port), "/health/app", std::chrono::seconds(3))) {
+        err << "manage: unhealthy: no 200 from 127.0.0.1:" << port << "/health/app\n";
+        return 1;
+    }
+    out << "healthy\n";
+    return 0;
 }
 
 }  // namespace
@@ -52,6 +74,7 @@ int run(const std::vector<std::string>& args, const std::map<std::string, std::s
         out << kUsage;
         return 0;
     }
+    if (args.size() == 1 && args[0] == "check_health") return checkHealth(env, out, err);
     const std::map<std::string, std::function<void(db::Pool&, std::ostream&)>> commands = {
         {"recreate_db", recreateDb}, {"seed_db", seedDb}};
     auto command = args.size() == 1 ? commands.find(args[0]) : commands.end();

@@ -1,6 +1,8 @@
 #include "project/app.hpp"
 
 #include "project/api/docs/docs_module.hpp"
+#include "project/api/health_module.hpp"
+#include "project/api/metrics_module.hpp"
 #include "project/api/ping.hpp"
 #include "project/api/users/users_module.hpp"
 
@@ -15,11 +17,14 @@ constexpr const char* kApiDescription =
     "method answers 405 with `Allow`; an unknown path answers 404. CORS is open to the origins "
     "of `CORS_ORIGINS` (default any).";
 
-std::vector<std::unique_ptr<api::Module>> makeModules(const Config& config,
-                                                      const db::UserRepository& users) {
+std::vector<std::unique_ptr<api::Module>> makeModules(
+    const Config& config, db::Pool& pool, const db::UserRepository& users,
+    const std::shared_ptr<prometheus::Registry>& registry) {
     std::vector<std::unique_ptr<api::Module>> modules;
     modules.push_back(std::make_unique<api::PingModule>());
+    modules.push_back(std::make_unique<api::HealthModule>(pool));
     modules.push_back(std::make_unique<api::UsersModule>(users));
+    if (registry) modules.push_back(std::make_unique<api::MetricsModule>(registry, pool));
     // Last: it documents the routes registered before it.
     modules.push_back(std::make_unique<api::DocsModule>(
         api::ApiInfo{"Users API", USERS_VERSION, kApiDescription}, config.swaggerUiDir));
@@ -38,9 +43,15 @@ App::App(const Config& config)
     : pool_(config.databaseUrl, config.poolSize, config.databaseTimeout,
             &db::UserRepository::prepare),
       users_(pool_),
-      modules_(makeModules(config, users_)),
+      registry_(config.metricsEnabled ? std::make_shared<prometheus::Registry>() : nullptr),
+      modules_(makeModules(config, pool_, users_, registry_)),
       router_(routerOf(modules_)),
-      server_(config.host, config.port, config.httpThreads, router_,
-              api::Cors(config.corsOrigins)) {}
+      requestMetrics_(registry_
+                          ? std::make_shared<metrics::RequestMetrics>(*registry_, router_->routes())
+                          : nullptr),
+      server_(config.host, config.port, config.httpThreads,
+              std::make_shared<api::HttpHandler>(router_, api::Cors(config.corsOrigins),
+                                                 api::AccessLog(config.logFormat),
+                                                 requestMetrics_)) {}
 
 }  // namespace users

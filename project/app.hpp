@@ -3,11 +3,14 @@
 #include <memory>
 #include <vector>
 
+#include <prometheus/registry.h>
+
 #include "project/api/module.hpp"
 #include "project/api/router.hpp"
 #include "project/config.hpp"
 #include "project/db/pool.hpp"
 #include "project/db/user_repository.hpp"
+#include "project/metrics/request_metrics.hpp"
 #include "project/server.hpp"
 
 namespace users {
@@ -28,8 +31,10 @@ public:
 private:
     db::Pool pool_;
     db::UserRepository users_;
+    std::shared_ptr<prometheus::Registry> registry_;  // null: METRICS_ENABLED=false
     std::vector<std::unique_ptr<api::Module>> modules_;
     std::shared_ptr<api::Router> router_;
+    std::shared_ptr<metrics::RequestMetrics> requestMetrics_;
     Server server_;
 };
 

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <thread>
 
+#include <fmt/format.h>
 #include <libpq-fe.h>
 
 extern char** environ;
@@ -92,6 +93,21 @@ std::vector<std::string> parseCorsOrigins(const Env& env) {
     return origins;
 }
 
+LogFormat parseLogFormat(const Env& env) {
+    const std::string name = get(env, "LOG_FORMAT", "text");
+    if (name == "text") return LogFormat::Text;
+    if (name == "json") return LogFormat::Json;
+    throw ConfigError("LOG_FORMAT must be text or json, got '" + name + "'");
+}
+
+bool flag(const Env& env, const std::string& name, bool fallback) {
+    const std::string text = get(env, name);
+    if (text.empty()) return fallback;
+    if (text == "true" || text == "1") return true;
+    if (text == "false" || text == "0") return false;
+    throw ConfigError(name + " must be true, false, 1 or 0, got '" + text + "'");
+}
+
 }  // namespace
 
 Config Config::fromEnvironment(const Env& env) {
@@ -101,6 +117,8 @@ Config Config::fromEnvironment(const Env& env) {
     config.host = get(env, "HOST", config.host);
     config.port = static_cast<std::uint16_t>(integer(env, "PORT", 5000, 0, 65535));
     config.logLevel = parseLogLevel(env);
+    config.logFormat = parseLogFormat(env);
+    config.metricsEnabled = flag(env, "METRICS_ENABLED", true);
     // Database calls block a worker thread, so the default is well above the core count.
     const long long cores = std::max(1U, std::thread::hardware_concurrency());
     config.httpThreads =
@@ -129,6 +147,34 @@ std::string maskPassword(const std::string& databaseUrl) {
     static const std::regex keywordPassword(R"((password\s*=\s*)('[^']*'|\S+))");
     std::string masked = std::regex_replace(databaseUrl, uriPassword, "$1***@");
     return std::regex_replace(masked, keywordPassword, "$1***");
+}
+
+namespace {
+
+const char* environmentName(Environment environment) {
+    switch (environment) {
+        case Environment::Testing:
+            return "testing";
+        case Environment::Production:
+            return "production";
+        case Environment::Development:
+            break;
+    }
+    return "development";
+}
+
+}  // namespace
+
+std::string describe(const Config& config) {
+    return fmt::format(
+        "APP_SETTINGS={} DATABASE_URL={} HOST={} PORT={} LOG_LEVEL={} LOG_FORMAT={} "
+        "HTTP_THREADS={} DB_POOL_SIZE={} DB_TIMEOUT_MS={} METRICS_ENABLED={} CORS_ORIGINS={} "
+        "SWAGGER_UI_DIR={}",
+        environmentName(config.environment), maskPassword(config.databaseUrl), config.host,
+        config.port, spdlog::level::to_string_view(config.logLevel),
+        config.logFormat == LogFormat::Json ? "json" : "text", config.httpThreads, config.poolSize,
+        config.databaseTimeout.count(), config.metricsEnabled, fmt::join(config.corsOrigins, ","),
+        config.swaggerUiDir);
 }
 
 }  // namespace users

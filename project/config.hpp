@@ -13,6 +13,9 @@ namespace users {
 
 enum class Environment { Development, Testing, Production };
 
+// text: for people reading a terminal; json: one object per line for log shippers.
+enum class LogFormat { Text, Json };
+
 // Everything the service reads from its environment, parsed and checked once at start-up.
 struct Config {
     Environment environment = Environment::Development;
@@ -20,6 +23,8 @@ struct Config {
     std::string host = "0.0.0.0";
     std::uint16_t port = 5000;
     spdlog::level::level_enum logLevel = spdlog::level::info;
+    LogFormat logFormat = LogFormat::Text;
+    bool metricsEnabled = true;
     unsigned httpThreads = 8;
     unsigned poolSize = 8;
     std::chrono::milliseconds databaseTimeout{2000};
@@ -39,5 +44,8 @@ std::map<std::string, std::string> processEnvironment();
 
 // The URL with any password replaced by ***, for logs and messages.
 std::string maskPassword(const std::string& databaseUrl);
+
+// The effective configuration as `NAME=value` pairs for the start-up log; no secrets.
+std::string describe(const Config& config);
 
 }  // namespace users

@@ -21,7 +21,7 @@ enum class ErrorKind {
 class ServiceError : public std::runtime_error {
 public:
     // `message` is for the client; `detail` (if any) only for the log.
-    ServiceError(ErrorKind kind, std::string message, std::string detail = "")
+    ServiceError(ErrorKind kind, std::string message, const std::string& detail = "")
         : std::runtime_error(detail.empty() ? message : detail),
           kind_(kind),
           message_(std::move(message)) {}

@@ -1,8 +1,8 @@
 #include <pthread.h>
 
 #include <csignal>
-#include <cstdio>
 #include <exception>
+#include <iostream>
 
 #include <spdlog/spdlog.h>
 
@@ -16,11 +16,14 @@ int main() {
     try {
         config = Config::fromEnvironment(processEnvironment());
     } catch (const ConfigError& error) {
-        std::fprintf(stderr, "configuration error: %s\n", error.what());
+        std::cerr << "configuration error: " << error.what() << '\n';
         return 2;
     }
-    setupLogging(config.logLevel);
-    std::signal(SIGPIPE, SIG_IGN);
+    setupLogging(config.logLevel, config.logFormat);
+    if (std::signal(SIGPIPE, SIG_IGN) == SIG_ERR) {
+        spdlog::critical("cannot ignore SIGPIPE");
+        return 1;
+    }
 
     // Pistache handles no signals: block them in every thread it starts and wait here instead.
     sigset_t stopSignals;
@@ -32,6 +35,7 @@ int main() {
     try {
         App app(config);
         app.start();
+        spdlog::info("effective configuration: {}", describe(config));
         spdlog::info("users service listening on {}:{} ({} threads, pool of {}, database {})",
                      config.host, app.port(), config.httpThreads, config.poolSize,
                      maskPassword(config.databaseUrl));

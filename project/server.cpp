@@ -1,11 +1,9 @@
 #include "project/server.hpp"
 
-#include "project/api/http_handler.hpp"
-
 namespace users {
 
 Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
-               std::shared_ptr<const api::Router> router, api::Cors cors)
+               std::shared_ptr<api::HttpHandler> handler)
     : endpoint_(Pistache::Address(host, Pistache::Port(port))) {
     auto options = Pistache::Http::Endpoint::options()
                        .threads(static_cast<int>(threads))
@@ -15,7 +13,7 @@ Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
                        .bodyTimeout(ServerLimits::kBodyTimeout)
                        .keepaliveTimeout(ServerLimits::kKeepAliveTimeout);
     endpoint_.init(options);
-    endpoint_.setHandler(std::make_shared<api::HttpHandler>(std::move(router), std::move(cors)));
+    endpoint_.setHandler(std::move(handler));
 }
 
 Server::~Server() { stop(); }

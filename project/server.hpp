@@ -6,24 +6,23 @@
 
 #include <pistache/endpoint.h>
 
-#include "project/api/cors.hpp"
-#include "project/api/router.hpp"
+#include "project/api/http_handler.hpp"
 
 namespace users {
 
 // Limits chosen against Pistache 0.0.5's defaults (4 KiB requests, 60 s header timeout).
 struct ServerLimits {
-    static constexpr std::size_t kMaxRequestBytes = 64 * 1024;
+    static constexpr std::size_t kMaxRequestBytes = std::size_t{64} * 1024;
     static constexpr std::chrono::seconds kHeaderTimeout{5};
     static constexpr std::chrono::seconds kBodyTimeout{10};
     static constexpr std::chrono::seconds kKeepAliveTimeout{30};
 };
 
-// The Pistache endpoint serving a router on background threads.
+// The Pistache endpoint serving the HTTP handler on background threads.
 class Server {
 public:
     Server(const std::string& host, std::uint16_t port, unsigned threads,
-           std::shared_ptr<const api::Router> router, api::Cors cors);
+           std::shared_ptr<api::HttpHandler> handler);
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;

@@ -11,6 +11,7 @@
 #include "project/api/error_response.hpp"
 #include "project/api/head_response.hpp"
 #include "project/api/query_params.hpp"
+#include "project/api/request_id.hpp"
 #include "project/errors.hpp"
 
 namespace users::api {
@@ -96,21 +97,14 @@ Pistache::Async::Promise<ssize_t> sendRaw(Pistache::Http::ResponseWriter& writer
     return peer->send(Pistache::RawBuffer(text, text.size()));
 }
 
-void logAccess(const Pistache::Http::Request& request, const std::string& route, int status,
-               std::chrono::steady_clock::duration elapsed, std::size_t bytes) {
-    const auto level = status >= 500   ? spdlog::level::err
-                       : status >= 400 ? spdlog::level::warn
-                                       : spdlog::level::info;
-    const double ms = std::chrono::duration<double, std::milli>(elapsed).count();
-    spdlog::log(level, "{} {} {} route={} {:.2f}ms {}B",
-                Pistache::Http::methodString(request.method()), request.resource(), status, route,
-                ms, bytes);
-}
-
 }  // namespace
 
-HttpHandler::HttpHandler(std::shared_ptr<const Router> router, Cors cors)
-    : router_(std::move(router)), cors_(std::move(cors)) {}
+HttpHandler::HttpHandler(std::shared_ptr<const Router> router, Cors cors, AccessLog accessLog,
+                         std::shared_ptr<metrics::RequestMetrics> metrics)
+    : router_(std::move(router)),
+      cors_(std::move(cors)),
+      accessLog_(std::move(accessLog)),
+      metrics_(std::move(metrics)) {}
 
 void HttpHandler::onInput(const char* buffer, size_t length, const std::shared_ptr<Peer>& peer) {
     if (peer->tryGetData(kClosingKey)) return;
@@ -151,8 +145,10 @@ void HttpHandler::reject(int status, const std::shared_ptr<Peer>& peer) {
 void HttpHandler::onRequest(const Pistache::Http::Request& request,
                             Pistache::Http::ResponseWriter writer) {
     const auto started = std::chrono::steady_clock::now();
-    Outcome outcome = dispatch(request);
+    const std::string requestId = requestIdOf(request);
+    Outcome outcome = dispatch(request, requestId);
     cors_.decorate(rawHeader(request, "Origin"), outcome.response);
+    outcome.response.headers.emplace_back("X-Request-ID", requestId);
     const bool close = !keepAlive(request);
     const bool headerOnly = request.method() == Method::Head || outcome.response.status == 204;
     auto sent = headerOnly
@@ -162,12 +158,17 @@ void HttpHandler::onRequest(const Pistache::Http::Request& request,
     if (close) {
         if (auto peer = writer.peer()) closeAfterSending(sent, peer);
     }
-    logAccess(request, outcome.route, outcome.response.status,
-              std::chrono::steady_clock::now() - started, outcome.response.body.size());
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    const int status = outcome.response.status;
+    if (metrics_) metrics_->observe(outcome.route, request.method(), status, elapsed);
+    accessLog_.write({Pistache::Http::methodString(request.method()), request.resource(),
+                      outcome.route != nullptr ? outcome.route->path : "-", status, elapsed,
+                      outcome.response.body.size(), requestId});
 }
 
-HttpHandler::Outcome HttpHandler::dispatch(const Pistache::Http::Request& request) const {
-    std::string route = "-";
+HttpHandler::Outcome HttpHandler::dispatch(const Pistache::Http::Request& request,
+                                           const std::string& requestId) const {
+    const Route* route = nullptr;
     try {
         auto match = router_->match(request.method(), request.resource());
         if (match.route == nullptr) {
@@ -177,7 +178,7 @@ HttpHandler::Outcome HttpHandler::dispatch(const Pistache::Http::Request& reques
             if (!match.allowed.empty()) throw ServiceError::methodNotAllowed(match.allowed);
             throw ServiceError(ErrorKind::NotFound, kUrlNotFound);
         }
-        route = match.route->path;
+        route = match.route;
         rapidjson::Document body;
         if (match.route->requestSchema)
             body = parseBody(request.body(), *match.route->requestSchema);
@@ -186,13 +187,13 @@ HttpHandler::Outcome HttpHandler::dispatch(const Pistache::Http::Request& reques
         return {match.route->handler(context), route};
     } catch (const ServiceError& error) {
         if (error.kind() == ErrorKind::DatabaseUnavailable) {
-            spdlog::error("{} {}: {}", Pistache::Http::methodString(request.method()),
-                          request.resource(), error.what());
+            spdlog::error("{} {} id={}: {}", Pistache::Http::methodString(request.method()),
+                          request.resource(), requestId, error.what());
         }
         return {errorResponse(error), route};
     } catch (const std::exception& error) {
-        spdlog::error("{} {} failed: {}", Pistache::Http::methodString(request.method()),
-                      request.resource(), error.what());
+        spdlog::error("{} {} id={} failed: {}", Pistache::Http::methodString(request.method()),
+                      request.resource(), requestId, error.what());
         return {internalErrorResponse(), route};
     }
 }

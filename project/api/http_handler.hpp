@@ -5,8 +5,10 @@
 
 #include <pistache/http.h>
 
+#include "project/api/access_log.hpp"
 #include "project/api/cors.hpp"
 #include "project/api/router.hpp"
+#include "project/metrics/request_metrics.hpp"
 
 namespace users::api {
 
@@ -18,7 +20,9 @@ class HttpHandler : public Pistache::Http::Handler {
 public:
     HTTP_PROTOTYPE(HttpHandler)
 
-    HttpHandler(std::shared_ptr<const Router> router, Cors cors);
+    // `metrics` may be null (METRICS_ENABLED=false).
+    HttpHandler(std::shared_ptr<const Router> router, Cors cors, AccessLog accessLog,
+                std::shared_ptr<metrics::RequestMetrics> metrics);
 
     void onInput(const char* buffer, size_t length,
                  const std::shared_ptr<Pistache::Tcp::Peer>& peer) override;
@@ -28,13 +32,15 @@ public:
 private:
     struct Outcome {
         Response response;
-        std::string route;  // the matched template, or "-"
+        const Route* route = nullptr;  // null: no route matched
     };
-    Outcome dispatch(const Pistache::Http::Request& request) const;
+    Outcome dispatch(const Pistache::Http::Request& request, const std::string& requestId) const;
     void reject(int status, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 
     std::shared_ptr<const Router> router_;
     Cors cors_;
+    AccessLog accessLog_;
+    std::shared_ptr<metrics::RequestMetrics> metrics_;
 };
 
 }  // namespace users::api

@@ -9,7 +9,7 @@
 namespace users::api {
 
 // What a handler returns; the HTTP handler writes it. Bodies are JSON but for the Swagger UI
-// pages.
+// pages and the metrics.
 struct Response {
     int status = 200;
     std::string body;

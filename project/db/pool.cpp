@@ -14,21 +14,25 @@ Pool::Pool(const std::string& url, std::size_t size, std::chrono::milliseconds t
 
 Pool::Lease Pool::acquire() {
     std::unique_lock lock(mutex_);
-    if (!available_.wait_for(lock, timeout_, [this] { return !idle_.empty() || open_ < size_; })) {
+    const auto free = [this] { return !idle_.empty() || open_ < size_; };
+    if (!free()) ++waits_;
+    if (!available_.wait_for(lock, timeout_, free)) {
+        errors_.timeout.fetch_add(1, std::memory_order_relaxed);
         throw ServiceError::unavailable("no free database connection within the timeout");
     }
     if (!idle_.empty()) {
         auto connection = std::move(idle_.back());
         idle_.pop_back();
-        return Lease(this, std::move(connection));
+        return {this, std::move(connection)};
     }
     ++open_;
     lock.unlock();
     try {
         auto connection = std::make_unique<pqxx::connection>(url_);
         if (setup_) setup_(*connection);
-        return Lease(this, std::move(connection));
+        return {this, std::move(connection)};
     } catch (const std::exception& error) {
+        errors_.connect.fetch_add(1, std::memory_order_relaxed);
         lock.lock();
         --open_;
         available_.notify_one();
@@ -55,6 +59,35 @@ bool Pool::isConnectionFailure(const std::exception& error) {
     // Class 08: connection exception; 57P: the server is shutting down or starting up.
     const std::string& state = sql->sqlstate();
     return state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0;
+}
+
+void Pool::countStatementError(const std::exception& error) {
+    // The repository turns a unique violation into a Duplicate before it gets here.
+    const auto* service = dynamic_cast<const ServiceError*>(&error);
+    if (service != nullptr && service->kind() == ErrorKind::Duplicate) {
+        errors_.constraint.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error);
+    if (sql == nullptr) return;
+    auto& counter = sql->sqlstate().rfind("23", 0) == 0 ? errors_.constraint : errors_.statement;
+    counter.fetch_add(1, std::memory_order_relaxed);
+}
+
+Pool::Stats Pool::stats() const {
+    std::lock_guard lock(mutex_);
+    const auto count = [](const std::atomic<std::uint64_t>& value) {
+        return value.load(std::memory_order_relaxed);
+    };
+    return {size_,
+            open_,
+            open_ - idle_.size(),
+            waits_,
+            count(errors_.connect),
+            count(errors_.connectionLost),
+            count(errors_.timeout),
+            count(errors_.constraint),
+            count(errors_.statement)};
 }
 
 void Pool::throwUnavailable(const std::exception& error) {

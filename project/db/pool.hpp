@@ -1,8 +1,10 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -30,7 +32,11 @@ public:
             try {
                 return work(*lease.connection);
             } catch (const std::exception& error) {
-                if (!isConnectionFailure(error)) throw;
+                if (!isConnectionFailure(error)) {
+                    countStatementError(error);
+                    throw;
+                }
+                errors_.connectionLost.fetch_add(1, std::memory_order_relaxed);
                 lease.broken = true;
                 if (attempt == 2) throwUnavailable(error);
             }
@@ -38,6 +44,20 @@ public:
     }
 
     std::size_t size() const { return size_; }
+
+    // For the metrics endpoint: a snapshot of the pool and the database errors seen so far.
+    struct Stats {
+        std::size_t size;
+        std::size_t open;     // connections held, idle or leased
+        std::size_t inUse;    // leased right now
+        std::uint64_t waits;  // acquisitions that found no free connection and had to wait
+        std::uint64_t connectFailures;
+        std::uint64_t connectionsLost;       // a statement failed because its connection broke
+        std::uint64_t timeouts;              // no free connection within the timeout
+        std::uint64_t constraintViolations;  // SQLSTATE class 23, e.g. a duplicate email
+        std::uint64_t statementErrors;       // any other SQL error
+    };
+    Stats stats() const;
 
 private:
     struct Lease {
@@ -54,6 +74,7 @@ private:
     Lease acquire();
     void release(std::unique_ptr<pqxx::connection> connection, bool broken);
     static bool isConnectionFailure(const std::exception& error);
+    void countStatementError(const std::exception& error);
     [[noreturn]] static void throwUnavailable(const std::exception& error);
 
     const std::string url_;
@@ -61,10 +82,20 @@ private:
     const std::chrono::milliseconds timeout_;
     const Setup setup_;
 
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::condition_variable available_;
     std::vector<std::unique_ptr<pqxx::connection>> idle_;
     std::size_t open_ = 0;  // idle plus leased, including ones being opened
+    std::uint64_t waits_ = 0;
+
+    struct Errors {
+        std::atomic<std::uint64_t> connect{0};
+        std::atomic<std::uint64_t> connectionLost{0};
+        std::atomic<std::uint64_t> timeout{0};
+        std::atomic<std::uint64_t> constraint{0};
+        std::atomic<std::uint64_t> statement{0};
+    };
+    Errors errors_;
 };
 
 // Adds connect_timeout (whole seconds, libpq's minimum is 2) unless the URL sets one.

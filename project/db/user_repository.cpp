@@ -10,14 +10,12 @@ constexpr const char* kColumns =
     "id, username, email, "
     "to_char(created_date AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 
-const std::string kListUsers = std::string("SELECT ") + kColumns + " FROM users ORDER BY id";
+constexpr const char* kListUsers = " ORDER BY id";  // each after selectUsers()
 // LIMIT NULL is no limit.
-const std::string kUsersAfter =
-    std::string("SELECT ") + kColumns + " FROM users WHERE id > $1 ORDER BY id LIMIT $2";
+constexpr const char* kUsersAfter = " WHERE id > $1 ORDER BY id LIMIT $2";
 // lower(email) is what the unique index covers.
-const std::string kUserByEmail =
-    std::string("SELECT ") + kColumns + " FROM users WHERE lower(email) = lower($1)";
-const std::string kUserById = std::string("SELECT ") + kColumns + " FROM users WHERE id = $1";
+constexpr const char* kUserByEmail = " WHERE lower(email) = lower($1)";
+constexpr const char* kUserById = " WHERE id = $1";
 constexpr const char* kInsertUser = "INSERT INTO users (username, email) VALUES ($1, $2)";
 constexpr const char* kUpdateUser =
     "UPDATE users SET username = $2, email = $3 WHERE id = $1 RETURNING id";
@@ -45,10 +43,11 @@ pqxx::result execute(pqxx::connection& connection, const char* name, Args&&... a
 }  // namespace
 
 void UserRepository::prepare(pqxx::connection& connection) {
-    connection.prepare("list_users", kListUsers);
-    connection.prepare("users_after", kUsersAfter);
-    connection.prepare("user_by_email", kUserByEmail);
-    connection.prepare("user_by_id", kUserById);
+    const std::string selectUsers = std::string("SELECT ") + kColumns + " FROM users";
+    connection.prepare("list_users", selectUsers + kListUsers);
+    connection.prepare("users_after", selectUsers + kUsersAfter);
+    connection.prepare("user_by_email", selectUsers + kUserByEmail);
+    connection.prepare("user_by_id", selectUsers + kUserById);
     connection.prepare("insert_user", kInsertUser);
     connection.prepare("update_user", kUpdateUser);
     connection.prepare("delete_user", kDeleteUser);

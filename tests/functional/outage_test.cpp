@@ -73,5 +73,35 @@ TEST_F(Outage, TheServerStartsWhileTheDatabaseIsDown) {
     EXPECT_LT(waitForRecovery(), 2s);
 }
 
+TEST_F(Outage, DatabaseGoesUnhealthyThenHealthyWithoutARestart) {
+    ASSERT_EQ(call("GET", "/health/database").status, 200);
+    cluster("stop");
+
+    const auto started = std::chrono::steady_clock::now();
+    const HttpResponse down = call("GET", "/health/database");
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
+    EXPECT_EQ(down.status, 503);
+    EXPECT_EQ(down.header("content-type"), "application/json");
+    EXPECT_EQ(down.body, R"({"status":"unhealthy","reason":"database unavailable"})");
+    EXPECT_EQ(call("GET", "/health/app").status, 200);
+
+    const HttpResponse metrics = call("GET", "/metrics");
+    EXPECT_NE(metrics.body.find(
+                  R"(http_requests_total{method="GET",route="/health/database",status="503"} 1)"),
+              std::string::npos)
+        << metrics.body;
+    EXPECT_EQ(metrics.body.find(R"(db_errors_total{kind="connect"} 0)"), std::string::npos)
+        << "a refused connection is counted";
+
+    cluster("start");
+    const auto restarted = std::chrono::steady_clock::now();
+    while (call("GET", "/health/database").status != 200 &&
+           std::chrono::steady_clock::now() - restarted < 10s) {
+        std::this_thread::sleep_for(50ms);
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - restarted, 2s);
+    EXPECT_EQ(call("GET", "/health/database").json()["status"].GetString(), std::string("healthy"));
+}
+
 }  // namespace
 }  // namespace users::testing

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "project/api/module.hpp"
+#include "project/db/pool.hpp"
+
+namespace users::api {
+
+// GET /health/app: the process serves. GET /health/database: a trivial query round trip, or 503
+// within the pool's bounds when the database is unreachable. Polled by load balancers and
+// container health checks.
+class HealthModule : public Module {
+public:
+    explicit HealthModule(db::Pool& pool) : pool_(pool) {}
+    void registerRoutes(Router& router) const override;
+
+private:
+    db::Pool& pool_;
+};
+
+}  // namespace users::api

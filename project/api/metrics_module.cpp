@@ -1,0 +1,25 @@
+#include "project/api/metrics_module.hpp"
+
+#include <prometheus/text_serializer.h>
+
+#include "project/metrics/pool_metrics.hpp"
+
+namespace users::api {
+
+void MetricsModule::registerRoutes(Router& router) const {
+    router.add({Pistache::Http::Method::Get,
+                "/metrics",
+                "Prometheus metrics",
+                nullptr,
+                {{200, "Metrics in the Prometheus text format", nullptr}},
+                [registry = registry_, &pool = pool_](const Request&) {
+                    auto families = registry->Collect();
+                    for (auto& family : metrics::poolFamilies(pool.stats())) {
+                        families.push_back(std::move(family));
+                    }
+                    return Response{200, prometheus::TextSerializer().Serialize(families), {},
+                                    "text/plain; version=0.0.4; charset=utf-8"};
+                }});
+}
+
+}  // namespace users::api

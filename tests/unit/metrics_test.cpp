@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+
+#include <prometheus/text_serializer.h>
+
+#include "project/metrics/pool_metrics.hpp"
+#include "project/metrics/request_metrics.hpp"
+
+namespace users::metrics {
+namespace {
+
+using namespace std::chrono_literals;
+using Pistache::Http::Method;
+
+api::Route route(Method method, const std::string& path) {
+    return {method, path, "", nullptr, {}, [](const api::Request&) { return api::Response{}; }};
+}
+
+std::string text(const std::vector<prometheus::MetricFamily>& families) {
+    return prometheus::TextSerializer().Serialize(families);
+}
+
+bool has(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+TEST(RequestMetrics, CountsByMethodRouteTemplateAndStatus) {
+    prometheus::Registry registry;
+    const api::Route byId = route(Method::Get, "/users/{id}");
+    RequestMetrics metrics(registry, {&byId});
+    metrics.observe(&byId, Method::Get, 200, 2ms);
+    metrics.observe(&byId, Method::Get, 200, 3ms);
+    metrics.observe(&byId, Method::Get, 404, 1ms);
+
+    const std::string out = text(registry.Collect());
+    EXPECT_TRUE(has(out, R"(http_requests_total{method="GET",route="/users/{id}",status="200"} 2)"))
+        << out;
+    EXPECT_TRUE(
+        has(out, R"(http_requests_total{method="GET",route="/users/{id}",status="404"} 1)"));
+    EXPECT_TRUE(
+        has(out, R"(http_request_duration_seconds_count{method="GET",route="/users/{id}"} 3)"));
+    EXPECT_TRUE(has(
+        out,
+        R"(http_request_duration_seconds_bucket{method="GET",route="/users/{id}",le="0.0025"} 2)"));
+    EXPECT_TRUE(has(
+        out,
+        R"(http_request_duration_seconds_bucket{method="GET",route="/users/{id}",le="0.001"} 1)"));
+}
+
+TEST(RequestMetrics, UnmatchedRequestsShareOneLabelPerMethod) {
+    prometheus::Registry registry;
+    RequestMetrics metrics(registry, {});
+    metrics.observe(nullptr, Method::Get, 404, 1ms);
+    metrics.observe(nullptr, Method::Get, 404, 1ms);
+    metrics.observe(nullptr, Method::Patch, 405, 1ms);
+    const api::Route unknown = route(Method::Get, "/other");  // not registered at construction
+    metrics.observe(&unknown, Method::Get, 404, 1ms);
+
+    const std::string out = text(registry.Collect());
+    EXPECT_TRUE(has(out, R"(http_requests_total{method="GET",route="unmatched",status="404"} 3)"))
+        << out;
+    EXPECT_TRUE(
+        has(out, R"(http_requests_total{method="PATCH",route="unmatched",status="405"} 1)"));
+    EXPECT_FALSE(has(out, "/other"));
+}
+
+TEST(RequestMetrics, AStatusOutsideHttpRangeIsTimedButNotCounted) {
+    prometheus::Registry registry;
+    RequestMetrics metrics(registry, {});
+    metrics.observe(nullptr, Method::Get, 42, 1ms);
+    const std::string out = text(registry.Collect());
+    EXPECT_FALSE(has(out, "http_requests_total{"));
+    EXPECT_TRUE(
+        has(out, R"(http_request_duration_seconds_count{method="GET",route="unmatched"} 1)"));
+}
+
+TEST(PoolMetrics, ExposesGaugesAndErrorsByKind) {
+    db::Pool::Stats stats{8, 3, 2, 5, 1, 2, 3, 4, 6};
+    const std::string out = text(poolFamilies(stats));
+    for (const char* expected :
+         {"# TYPE db_pool_size gauge", "db_pool_size 8", "db_pool_connections_open 3",
+          "db_pool_connections_in_use 2", "# TYPE db_pool_waits_total counter",
+          "db_pool_waits_total 5", "# TYPE db_errors_total counter",
+          R"(db_errors_total{kind="connect"} 1)", R"(db_errors_total{kind="connection_lost"} 2)",
+          R"(db_errors_total{kind="pool_timeout"} 3)", R"(db_errors_total{kind="constraint"} 4)",
+          R"(db_errors_total{kind="statement"} 6)"}) {
+        EXPECT_TRUE(has(out, expected)) << expected << " in\n" << out;
+    }
+}
+
+}  // namespace
+}  // namespace users::metrics
