@@ -49,9 +49,9 @@ App::App(const Config& config)
       requestMetrics_(registry_
                           ? std::make_shared<metrics::RequestMetrics>(*registry_, router_->routes())
                           : nullptr),
-      server_(config.host, config.port, config.httpThreads,
-              std::make_shared<api::HttpHandler>(router_, api::Cors(config.corsOrigins),
-                                                 api::AccessLog(config.logFormat),
-                                                 requestMetrics_)) {}
+      server_(
+          config.host, config.port, config.httpThreads,
+          std::make_shared<api::HttpHandler>(router_, api::Cors(config.corsOrigins),
+                                             api::AccessLog(config.logFormat), requestMetrics_)) {}
 
 }  // namespace users

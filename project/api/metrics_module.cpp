@@ -17,7 +17,9 @@ void MetricsModule::registerRoutes(Router& router) const {
                     for (auto& family : metrics::poolFamilies(pool.stats())) {
                         families.push_back(std::move(family));
                     }
-                    return Response{200, prometheus::TextSerializer().Serialize(families), {},
+                    return Response{200,
+                                    prometheus::TextSerializer().Serialize(families),
+                                    {},
                                     "text/plain; version=0.0.4; charset=utf-8"};
                 }});
 }

@@ -70,14 +70,14 @@ public:
     explicit Builder(rapidjson::Document& document) : document_(document) {}
 
     Value string(const std::string& text) {
-        return Value(text.c_str(), static_cast<rapidjson::SizeType>(text.size()), allocator());
+        return {text.c_str(), static_cast<rapidjson::SizeType>(text.size()), allocator()};
     }
 
     // A schema by reference when it has a title, else inline.
     Value schema(const std::shared_ptr<const JsonSchema>& schema) {
         const rapidjson::Value& json = schema->json();
         auto title = json.FindMember("title");
-        if (title == json.MemberEnd() || !title->value.IsString()) return Value(json, allocator());
+        if (title == json.MemberEnd() || !title->value.IsString()) return {json, allocator()};
         const std::string name = title->value.GetString();
         auto known = components_.find(name);
         if (known != components_.end() && known->second->json() != json) {

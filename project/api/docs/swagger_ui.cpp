@@ -1,5 +1,6 @@
 #include "project/api/docs/swagger_ui.hpp"
 
+#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -44,12 +45,12 @@ struct PackageFile {
     bool required;
 };
 
-constexpr PackageFile kPackageFiles[] = {
+constexpr std::array<PackageFile, 4> kPackageFiles = {{
     {"swagger-ui-bundle.js", "application/javascript; charset=utf-8", true},
     {"swagger-ui.css", "text/css; charset=utf-8", true},
     {"favicon-32x32.png", "image/png", false},
     {"favicon-16x16.png", "image/png", false},
-};
+}};
 
 std::optional<std::string> readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
