@@ -21,8 +21,9 @@ describe('the OpenAPI document and Swagger UI', () => {
       Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
     );
     expect(operations.map(({ method, path }) => `${method} ${path}`)).to.have.members([
-      'get /ping', 'get /users', 'post /users', 'get /users/{id}', 'put /users/{id}',
-      'delete /users/{id}', 'get /openapi.json', 'get /swagger.json',
+      'get /ping', 'get /health/app', 'get /health/database', 'get /users', 'post /users',
+      'get /users/{id}', 'put /users/{id}', 'delete /users/{id}', 'get /metrics',
+      'get /openapi.json', 'get /swagger.json',
     ]);
     for (const { operation } of operations) {
       expect(operation.summary).to.be.a('string').and.not.empty;
