@@ -174,7 +174,7 @@ rapidjson::Document parseBody(std::string_view body, const JsonSchema& schema) {
                             std::to_string(parse.result.Offset()) + ")");
     }
     rapidjson::SchemaValidator validator(schema.compiled());
-    if (!document.Accept(validator)) throwSchemaFailure(validator, schema, document);
+    if (!schema.validate(document, validator)) throwSchemaFailure(validator, schema, document);
     checkDeclaredStrings(document, schema.json());
     return document;
 }
