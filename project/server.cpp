@@ -1,7 +1,5 @@
 #include "project/server.hpp"
 
-#include "project/api/http_handler.hpp"
-
 namespace users {
 
 Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
@@ -15,7 +13,8 @@ Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
                        .bodyTimeout(ServerLimits::kBodyTimeout)
                        .keepaliveTimeout(ServerLimits::kKeepAliveTimeout);
     endpoint_.init(options);
-    endpoint_.setHandler(std::make_shared<api::HttpHandler>(std::move(router)));
+    handler_ = std::make_shared<api::HttpHandler>(std::move(router));
+    endpoint_.setHandler(handler_);
 }
 
 Server::~Server() { stop(); }
@@ -30,6 +29,7 @@ std::uint16_t Server::port() const { return static_cast<std::uint16_t>(endpoint_
 void Server::stop() {
     if (!running_) return;
     running_ = false;
+    handler_->waitUntilAnswered(ServerLimits::kDrainTimeout);
     endpoint_.shutdown();
 }
 

@@ -6,6 +6,7 @@
 
 #include <pistache/endpoint.h>
 
+#include "project/api/http_handler.hpp"
 #include "project/api/router.hpp"
 
 namespace users {
@@ -16,6 +17,8 @@ struct ServerLimits {
     static constexpr std::chrono::seconds kHeaderTimeout{5};
     static constexpr std::chrono::seconds kBodyTimeout{10};
     static constexpr std::chrono::seconds kKeepAliveTimeout{30};
+    // How long a stop waits for requests already running (SIGTERM must exit within 1 s).
+    static constexpr std::chrono::milliseconds kDrainTimeout{600};
 };
 
 // The Pistache endpoint serving a router on background threads.
@@ -34,6 +37,7 @@ public:
 
 private:
     Pistache::Http::Endpoint endpoint_;
+    std::shared_ptr<api::HttpHandler> handler_;
     bool running_ = false;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -23,6 +25,10 @@ public:
     void onRequest(const Pistache::Http::Request& request,
                    Pistache::Http::ResponseWriter writer) override;
 
+    // Waits (at most `limit`) until every answer handed to Pistache has been written: its
+    // shutdown drops queued writes, so a request still running at SIGTERM would get nothing.
+    void waitUntilAnswered(std::chrono::milliseconds limit) const;
+
 private:
     struct Outcome {
         Response response;
@@ -32,6 +38,8 @@ private:
     void reject(int status, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 
     std::shared_ptr<const Router> router_;
+    // Shared by the clones Pistache makes for its worker threads.
+    std::shared_ptr<std::atomic<int>> unanswered_ = std::make_shared<std::atomic<int>>(0);
 };
 
 }  // namespace users::api

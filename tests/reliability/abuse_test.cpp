@@ -17,6 +17,9 @@ using Clock = std::chrono::steady_clock;
 struct Abuse {
     const char* name;
     std::string raw;
+    // Pistache's parser waits on these until the header timeout, then answers a bare 408 itself
+    // (README, Limitations).
+    bool stallsUntilHeaderTimeout = false;
 };
 
 std::string post(const std::string& body) {
@@ -41,10 +44,10 @@ std::vector<Abuse> corpus() {
         {"ShortContentLength",
          "POST /users HTTP/1.1\r\nContent-Length: 5\r\n\r\n"
          R"({"username":"ann","email":"ann@x.io"})"},
-        {"JunkRequestLine", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n"},
+        {"JunkRequestLine", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", true},
         {"RequestLineWithoutVersion", "GET /ping\r\n\r\n"},
         {"UnknownVersion", "GET /ping HTTP/7.1\r\n\r\n"},
-        {"HeaderWithoutColon", "GET /ping HTTP/1.1\r\nno colon here\r\n\r\n"},
+        {"HeaderWithoutColon", "GET /ping HTTP/1.1\r\nno colon here\r\n\r\n", true},
         {"HugeHeader", "GET /ping HTTP/1.1\r\nX-A: " + std::string(70000, 'a') + "\r\n\r\n"},
         {"NulInPath", std::string("GET /users/1\0/x HTTP/1.1\r\n\r\n", 30)},
     };
@@ -90,11 +93,16 @@ TEST_P(AbuseCorpus, GetsA4xxJsonAnswerOrAClosedConnection) {
         // The server may close before reading everything: that is one of the allowed outcomes.
     }
     try {
-        const HttpResponse response = connection.readResponse(2s);
-        EXPECT_GE(response.status, 400);
-        EXPECT_LT(response.status, 500);
-        EXPECT_EQ(response.header("content-type"), "application/json");
-        EXPECT_TRUE(response.json().IsObject());
+        // Junk that never completes a request line waits for the 5 s header timeout.
+        const HttpResponse response = connection.readResponse(7s);
+        if (GetParam().stallsUntilHeaderTimeout) {
+            EXPECT_EQ(response.status, 408);
+        } else {
+            EXPECT_GE(response.status, 400);
+            EXPECT_LT(response.status, 500);
+            EXPECT_EQ(response.header("content-type"), "application/json");
+            EXPECT_TRUE(response.json().IsObject());
+        }
     } catch (const std::runtime_error&) {
         EXPECT_TRUE(connection.closedByServer(100ms)) << "neither an answer nor a close";
     }
