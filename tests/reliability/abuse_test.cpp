@@ -12,6 +12,7 @@ namespace users::testing {
 namespace {
 
 using namespace std::chrono_literals;
+using namespace std::string_literals;
 using Clock = std::chrono::steady_clock;
 
 struct Abuse {
@@ -49,7 +50,7 @@ std::vector<Abuse> corpus() {
         {"UnknownVersion", "GET /ping HTTP/7.1\r\n\r\n"},
         {"HeaderWithoutColon", "GET /ping HTTP/1.1\r\nno colon here\r\n\r\n", true},
         {"HugeHeader", "GET /ping HTTP/1.1\r\nX-A: " + std::string(70000, 'a') + "\r\n\r\n"},
-        {"NulInPath", std::string("GET /users/1\0/x HTTP/1.1\r\n\r\n", 30)},
+        {"NulInPath", "GET /users/1\0/x HTTP/1.1\r\n\r\n"s},
     };
 }
 

@@ -134,7 +134,7 @@ std::map<std::string, std::string> serverEnvironment(std::map<std::string, std::
     extra.emplace("PORT", "0");
     extra.emplace("LOG_LEVEL", "info");
     extra.emplace("DB_TIMEOUT_MS", "1000");
-    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS"}) {
+    for (const char* name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS"}) {
         if (const char* value = std::getenv(name)) extra.emplace(name, value);
     }
     return testEnvironment(std::move(extra));
