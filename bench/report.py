@@ -4,7 +4,9 @@ import re
 import sys
 
 raw, json_out, rss_kb, pagination, mode = sys.argv[1:6]
-runs = [json.loads(line) for line in open(raw)]
+everything = [json.loads(line) for line in open(raw)]
+runs = [r for r in everything if r.get("rows") is None]
+sizes = [r for r in everything if r.get("rows") is not None]
 rss_mb = int(rss_kb) / 1024
 REFERENCE = {"GET /ping": "nginx /ping", "GET /users/<id>": "pgbench -S",
              "POST /users": "pgbench insert", "PUT /users/<id>": "pgbench insert"}
@@ -21,6 +23,10 @@ for r in runs:
     p99 = f"{res['p99_ms']:.2f}" if "p99_ms" in res else "-"
     shown = f"{ratio:.2f} x {REFERENCE[name].split()[0]}" if ratio is not None else ""
     print(f"{name:<22}{conns:>6}{res['rps']:>11.0f}{p50:>9}{p99:>9}  {shown:>14}")
+for r in sizes:
+    res = r["result"]
+    print(f"{r['name'] + ', ' + str(r['rows']) + ' rows':<28}{res['rps']:>11.1f}"
+          f"{res['p50_ms']:>9.2f}{res['p99_ms']:>9.2f}")
 print(f"server peak RSS: {rss_mb:.1f} MB;  GET /users?limit=50: "
       f"{'measured' if pagination == 'yes' else 'no pagination in this build, not measured'}")
 
@@ -41,7 +47,7 @@ for t in targets:
     print(f"target {'met   ' if t['met'] else 'MISSED'} {t['target']} (measured {measured})")
 
 json.dump({"mode": mode, "peak_rss_mb": rss_mb, "pagination": pagination == "yes",
-           "runs": runs, "targets": targets}, open(json_out, "w"), indent=2)
+           "runs": runs, "table_size_runs": sizes, "targets": targets}, open(json_out, "w"), indent=2)
 
 for name in {r["name"] for r in runs}:
     slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
@@ -49,8 +55,14 @@ for name in {r["name"] for r in runs}:
         for r in sorted((r for r in runs if r["name"] == name), key=lambda r: r["connections"]):
             data.write(f"{r['connections']} {r['result']['rps']} {r['result'].get('p99_ms', 'NaN')}\n")
 
+for name in {r["name"] for r in sizes}:
+    slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    with open(json_out.rsplit("/", 1)[0] + f"/rows_{slug}.dat", "w") as data:
+        for r in sorted((r for r in sizes if r["name"] == name), key=lambda r: r["rows"]):
+            data.write(f"{r['rows']} {r['result']['p50_ms']} {r['result']['p99_ms']}\n")
+
 # Smoke: every endpoint of ours answered, and only with 2xx.
-broken = [r["name"] for r in runs if "errors" in r["result"]
+broken = [r["name"] for r in everything if "errors" in r["result"]
           and (r["result"]["requests"] == 0 or r["result"]["errors"] > 0)]
 if broken:
     sys.exit(f"failed or non-2xx answers: {', '.join(sorted(set(broken)))}")
