@@ -13,7 +13,8 @@ Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
                        .bodyTimeout(ServerLimits::kBodyTimeout)
                        .keepaliveTimeout(ServerLimits::kKeepAliveTimeout);
     endpoint_.init(options);
-    endpoint_.setHandler(std::move(handler));
+    handler_ = std::move(handler);
+    endpoint_.setHandler(handler_);
 }
 
 Server::~Server() { stop(); }
@@ -28,6 +29,7 @@ std::uint16_t Server::port() const { return static_cast<std::uint16_t>(endpoint_
 void Server::stop() {
     if (!running_) return;
     running_ = false;
+    handler_->waitUntilAnswered(ServerLimits::kDrainTimeout);
     endpoint_.shutdown();
 }
 

@@ -16,6 +16,8 @@ struct ServerLimits {
     static constexpr std::chrono::seconds kHeaderTimeout{5};
     static constexpr std::chrono::seconds kBodyTimeout{10};
     static constexpr std::chrono::seconds kKeepAliveTimeout{30};
+    // How long a stop waits for requests already running (SIGTERM must exit within 1 s).
+    static constexpr std::chrono::milliseconds kDrainTimeout{600};
 };
 
 // The Pistache endpoint serving the HTTP handler on background threads.
@@ -34,6 +36,7 @@ public:
 
 private:
     Pistache::Http::Endpoint endpoint_;
+    std::shared_ptr<api::HttpHandler> handler_;
     bool running_ = false;
 };
 

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <cstring>
+#include <functional>
+#include <thread>
 
 #include <pistache/peer.h>
 #include <spdlog/spdlog.h>
@@ -50,15 +52,18 @@ bool keepAlive(const Pistache::Http::Request& request) {
     return request.version() == Pistache::Http::Version::Http11;
 }
 
-// Half-close after the answer is written: the client reads it, then sees end of stream.
-// Pistache drops the peer when the client closes its side or the keep-alive timer fires.
-void closeAfterSending(Pistache::Async::Promise<ssize_t>& sent, const std::shared_ptr<Peer>& peer) {
-    peer->putData(kClosingKey, std::make_shared<bool>(true));
-    std::weak_ptr<Peer> weak = peer;
-    auto close = [weak] {
+// Runs `done` once the answer is written (or failed); half-closes first when asked to: the
+// client reads the answer, then sees end of stream. Pistache drops the peer when the client
+// closes its side or the keep-alive timer fires.
+void afterSending(Pistache::Async::Promise<ssize_t>& sent, const std::shared_ptr<Peer>& closing,
+                  std::function<void()> done) {
+    if (closing) closing->putData(kClosingKey, std::make_shared<bool>(true));
+    std::weak_ptr<Peer> weak = closing;
+    auto finish = [weak, done = std::move(done)] {
         if (auto alive = weak.lock()) ::shutdown(alive->fd(), SHUT_WR);
+        done();
     };
-    sent.then([close](ssize_t) { close(); }, [close](const std::exception_ptr&) { close(); });
+    sent.then([finish](ssize_t) { finish(); }, [finish](const std::exception_ptr&) { finish(); });
 }
 
 std::string rawHeader(const Pistache::Http::Request& request, const std::string& name) {
@@ -139,12 +144,13 @@ void HttpHandler::onInput(const char* buffer, size_t length, const std::shared_p
 void HttpHandler::reject(int status, const std::shared_ptr<Peer>& peer) {
     Pistache::Http::ResponseWriter writer(Pistache::Http::Version::Http11, transport(), this, peer);
     auto sent = send(writer, protocolErrorResponse(status), true);
-    closeAfterSending(sent, peer);
+    afterSending(sent, peer, [] {});
 }
 
 void HttpHandler::onRequest(const Pistache::Http::Request& request,
                             Pistache::Http::ResponseWriter writer) {
     const auto started = std::chrono::steady_clock::now();
+    ++*unanswered_;
     const std::string requestId = requestIdOf(request);
     Outcome outcome = dispatch(request, requestId);
     cors_.decorate(rawHeader(request, "Origin"), outcome.response);
@@ -155,15 +161,21 @@ void HttpHandler::onRequest(const Pistache::Http::Request& request,
                     ? sendRaw(writer, headerOnlyText(request.version(), outcome.response, close))
                     : send(writer, outcome.response, close);
     if (headerOnly) outcome.response.body.clear();
-    if (close) {
-        if (auto peer = writer.peer()) closeAfterSending(sent, peer);
-    }
+    afterSending(sent, close ? writer.peer() : nullptr,
+                 [unanswered = unanswered_] { --*unanswered; });
     const auto elapsed = std::chrono::steady_clock::now() - started;
     const int status = outcome.response.status;
     if (metrics_) metrics_->observe(outcome.route, request.method(), status, elapsed);
     accessLog_.write({Pistache::Http::methodString(request.method()), request.resource(),
                       outcome.route != nullptr ? outcome.route->path : "-", status, elapsed,
                       outcome.response.body.size(), requestId});
+}
+
+void HttpHandler::waitUntilAnswered(std::chrono::milliseconds limit) const {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (*unanswered_ > 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
 }
 
 HttpHandler::Outcome HttpHandler::dispatch(const Pistache::Http::Request& request,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -29,6 +31,10 @@ public:
     void onRequest(const Pistache::Http::Request& request,
                    Pistache::Http::ResponseWriter writer) override;
 
+    // Waits (at most `limit`) until every answer handed to Pistache has been written: its
+    // shutdown drops queued writes, so a request still running at SIGTERM would get nothing.
+    void waitUntilAnswered(std::chrono::milliseconds limit) const;
+
 private:
     struct Outcome {
         Response response;
@@ -41,6 +47,8 @@ private:
     Cors cors_;
     AccessLog accessLog_;
     std::shared_ptr<metrics::RequestMetrics> metrics_;
+    // Shared by the clones Pistache makes for its worker threads.
+    std::shared_ptr<std::atomic<int>> unanswered_ = std::make_shared<std::atomic<int>>(0);
 };
 
 }  // namespace users::api

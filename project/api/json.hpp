@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -17,9 +18,18 @@ public:
     const rapidjson::Document& json() const { return json_; }
     const rapidjson::SchemaDocument& compiled() const { return *compiled_; }
 
+    // RapidJSON 1.1 keeps a "pattern" regex's match state inside the compiled schema, so
+    // concurrent validations corrupt it (an assertion abort under parallel POSTs): one at a time.
+    bool validate(const rapidjson::Document& document,
+                  rapidjson::SchemaValidator& validator) const {
+        std::lock_guard lock(validating_);
+        return document.Accept(validator);
+    }
+
 private:
     rapidjson::Document json_;
     std::unique_ptr<rapidjson::SchemaDocument> compiled_;
+    mutable std::mutex validating_;
 };
 
 // Deeper bodies are refused before validation: RapidJSON's validator and writers recurse.

@@ -33,6 +33,7 @@ HttpConnection::HttpConnection(std::uint16_t port) {
     address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (fd_ < 0 || ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        if (fd_ >= 0) ::close(fd_);
         throw std::runtime_error("cannot connect to port " + std::to_string(port));
     }
 }
@@ -59,6 +60,8 @@ void HttpConnection::sendRaw(std::string_view bytes) {
         bytes.remove_prefix(static_cast<std::size_t>(sent));
     }
 }
+
+void HttpConnection::shutdownWrite() { ::shutdown(fd_, SHUT_WR); }
 
 bool HttpConnection::fill(std::chrono::steady_clock::time_point deadline) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(

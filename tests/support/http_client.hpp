@@ -30,6 +30,8 @@ public:
     HttpResponse request(const std::string& method, const std::string& path,
                          const std::string& body = "", const std::string& extraHeaders = "");
     void sendRaw(std::string_view bytes);
+    // Half-closes: the client will send nothing more but still reads.
+    void shutdownWrite();
     // Throws std::runtime_error when no complete response arrives in time. The answer to a
     // HEAD request has no body, whatever its Content-Length says.
     HttpResponse readResponse(std::chrono::milliseconds timeout = std::chrono::seconds(5),

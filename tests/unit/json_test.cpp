@@ -1,3 +1,6 @@
+#include <atomic>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "project/api/json.hpp"
@@ -96,6 +99,33 @@ TEST(ParseBody, RejectsNulCharactersAndInvalidUtf8InFields) {
     EXPECT_EQ(rejectionOf("{\"username\":\"\xff\",\"email\":\"a@b.io\"}").field, "body");
     EXPECT_EQ(rejectionOf(std::string("{\"username\":\"a\",\"email\":\"a@b.io\"}\0x", 36)).field,
               "body");
+}
+
+// Found by fuzz/fuzz_body: a zero with an exponent was undefined behaviour in RapidJSON's
+// full-precision number path (fails under the sanitizer build of this suite).
+TEST(ParseBody, ZeroWithAnExponentIsJustANumber) {
+    const auto document =
+        parseBody(R"({"username":"ann","email":"ann@x.io","id":0e99})", *userInputSchema());
+    EXPECT_EQ(document["id"].GetDouble(), 0.0);
+    EXPECT_EQ(rejectionOf(R"({"username":0e99,"email":"a@b.io"})").field, "username");
+}
+
+// Found by tests/reliability: parallel validations against one schema aborted the server inside
+// RapidJSON's regex (the email pattern), whose match state lives in the shared schema.
+TEST(ParseBody, ValidatesFromManyThreadsAtOnce) {
+    const auto schema = userInputSchema();
+    std::atomic<int> accepted{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 2000; ++i) {
+                parseBody(R"({"username":"ann","email":"ann.lee@example.com"})", *schema);
+                ++accepted;
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    EXPECT_EQ(accepted.load(), 8 * 2000);
 }
 
 TEST(JsonSchema, RefusesASchemaThatIsNotJson) {

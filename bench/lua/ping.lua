@@ -1,0 +1,2 @@
+dofile(os.getenv("BENCH_LUA") .. "/report.lua")
+wrk.path = "/ping"

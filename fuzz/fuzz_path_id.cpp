@@ -1,0 +1,19 @@
+// The path id parser: accepts exactly the canonical decimal spellings of 1..INT64_MAX.
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "project/api/path_id.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const auto id = users::api::parsePathId(text);
+    if (!id) return 0;
+    if (*id < 1) std::abort();
+    // Leading zeros are the only other spelling a valid id may have.
+    const auto digits = text.find_first_not_of('0');
+    if (digits == std::string_view::npos || text.substr(digits) != std::to_string(*id)) {
+        std::abort();
+    }
+    return 0;
+}

@@ -1,0 +1,179 @@
+#include <sys/resource.h>
+
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "tests/support/http_client.hpp"
+#include "tests/support/server_process.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace users::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using namespace std::string_literals;
+using Clock = std::chrono::steady_clock;
+
+struct Abuse {
+    const char* name;
+    std::string raw;
+    // Pistache's parser waits on these until the header timeout, then answers a bare 408 itself
+    // (README, Limitations).
+    bool stallsUntilHeaderTimeout = false;
+};
+
+std::string post(const std::string& body) {
+    return "POST /users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+std::vector<Abuse> corpus() {
+    return {
+        {"MalformedJson", post(R"({"username": "ann", "email": )")},
+        {"NestedArrays60k", post(std::string(60000, '['))},
+        {"NestedArrays100k", post(std::string(100000, '['))},
+        {"InvalidUtf8", post("{\"username\":\"\xc3\x28\xff\",\"email\":\"a@b.io\"}")},
+        {"NulEscape", post(R"({"username":"a\u0000b","email":"a@b.io"})")},
+        {"LoneSurrogate", post(R"({"username":"\udc00","email":"a@b.io"})")},
+        {"HugeNumber", post(R"({"username":"ann","email":"ann@x.io","id":1e999999})")},
+        {"HugeInteger",
+         post(R"({"username":"ann","email":"ann@x.io","id":)" + std::string(5000, '9') + "}")},
+        {"NegativeContentLength", "POST /users HTTP/1.1\r\nContent-Length: -5\r\n\r\n{}"},
+        {"HugeContentLength",
+         "POST /users HTTP/1.1\r\nContent-Length: 18446744073709551617\r\n\r\n{}"},
+        {"ShortContentLength",
+         "POST /users HTTP/1.1\r\nContent-Length: 5\r\n\r\n"
+         R"({"username":"ann","email":"ann@x.io"})"},
+        {"JunkRequestLine", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", true},
+        {"RequestLineWithoutVersion", "GET /ping\r\n\r\n"},
+        {"UnknownVersion", "GET /ping HTTP/7.1\r\n\r\n"},
+        {"HeaderWithoutColon", "GET /ping HTTP/1.1\r\nno colon here\r\n\r\n", true},
+        {"HugeHeader", "GET /ping HTTP/1.1\r\nX-A: " + std::string(70000, 'a') + "\r\n\r\n"},
+        {"NulInPath", "GET /users/1\0/x HTTP/1.1\r\n\r\n"s},
+    };
+}
+
+// One server for the suite; the database starts empty and must stay so.
+class AbuseCorpus : public ::testing::TestWithParam<Abuse> {
+protected:
+    static void SetUpTestSuite() {
+        rlimit files{};
+        getrlimit(RLIMIT_NOFILE, &files);
+        files.rlim_cur = std::min<rlim_t>(files.rlim_max, 8192);
+        setrlimit(RLIMIT_NOFILE, &files);  // the server inherits it: 1,000 idle clients
+        recreateTestDatabase();
+        server_ = new ServerProcess(serverEnvironment());
+        port_ = server_->waitUntilListening();
+    }
+    static void TearDownTestSuite() {
+        delete server_;
+        server_ = nullptr;
+    }
+
+    static void expectHealthyAndUnchanged() {
+        const auto started = Clock::now();
+        EXPECT_EQ(httpRequest(port_, "GET", "/ping").status, 200);
+        EXPECT_EQ(httpRequest(port_, "GET", "/users").status, 200);
+        EXPECT_LT(Clock::now() - started, 1s);
+        EXPECT_EQ(countUsers(), 0);
+    }
+
+    static ServerProcess* server_;
+    static std::uint16_t port_;
+};
+
+ServerProcess* AbuseCorpus::server_ = nullptr;
+std::uint16_t AbuseCorpus::port_ = 0;
+
+TEST_P(AbuseCorpus, GetsA4xxJsonAnswerOrAClosedConnection) {
+    HttpConnection connection(port_);
+    try {
+        connection.sendRaw(GetParam().raw);
+    } catch (const std::runtime_error&) {
+        // The server may close before reading everything: that is one of the allowed outcomes.
+    }
+    try {
+        // Junk that never completes a request line waits for the 5 s header timeout.
+        const HttpResponse response = connection.readResponse(7s);
+        if (GetParam().stallsUntilHeaderTimeout) {
+            EXPECT_EQ(response.status, 408);
+        } else {
+            EXPECT_GE(response.status, 400);
+            EXPECT_LT(response.status, 500);
+            EXPECT_EQ(response.header("content-type"), "application/json");
+            EXPECT_TRUE(response.json().IsObject());
+        }
+    } catch (const std::runtime_error&) {
+        EXPECT_TRUE(connection.closedByServer(100ms)) << "neither an answer nor a close";
+    }
+    expectHealthyAndUnchanged();
+}
+
+INSTANTIATE_TEST_SUITE_P(Requests, AbuseCorpus, ::testing::ValuesIn(corpus()),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(AbuseCorpus, TenMegabyteBodyIsAQuick413WithBoundedCpu) {
+    const double cpuBefore = server_->cpuSeconds();
+    const auto started = Clock::now();
+    HttpConnection connection(port_);
+    const std::string chunk(64 * 1024, 'x');
+    try {
+        connection.sendRaw("POST /users HTTP/1.1\r\nContent-Length: 10485760\r\n\r\n");
+        for (int i = 0; i < 160; ++i) connection.sendRaw(chunk);
+    } catch (const std::runtime_error&) {
+        // Closed after the 413: the rest is not read.
+    }
+    EXPECT_EQ(connection.readResponse(2s).status, 413);
+    EXPECT_LT(Clock::now() - started, 2s);
+    EXPECT_LT(server_->cpuSeconds() - cpuBefore, 0.5);
+    expectHealthyAndUnchanged();
+}
+
+TEST_F(AbuseCorpus, SqlMetacharactersAreStoredVerbatim) {
+    const std::string username = R"(Robert'); DROP TABLE users;-- \" %_ $1)";
+    const std::string email = "o'brien+%_;--@x.io";
+    const HttpResponse created = httpRequest(
+        port_, "POST", "/users",
+        R"({"username":"Robert'); DROP TABLE users;-- \\\" %_ $1","email":")" + email + R"("})");
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto user = httpRequest(port_, "GET", "/users/1").json();
+    EXPECT_EQ(user["username"].GetString(), username);
+    EXPECT_EQ(user["email"].GetString(), email);
+    EXPECT_EQ(countUsers(), 1);
+    EXPECT_EQ(httpRequest(port_, "DELETE", "/users/1").status, 200);
+    expectHealthyAndUnchanged();
+}
+
+TEST_F(AbuseCorpus, SlowClientTimesOutWithoutHoldingAWorker) {
+    HttpConnection slow(port_);
+    const std::string request = "GET /ping HTTP/1.1\r\nX-Slow: " + std::string(200, 'a');
+    const auto started = Clock::now();
+    bool cutOff = false;
+    for (std::size_t i = 0; i < request.size() && Clock::now() - started < 9s; ++i) {
+        try {
+            slow.sendRaw(request.substr(i, 1));
+        } catch (const std::runtime_error&) {
+            cutOff = true;
+            break;
+        }
+        if (slow.closedByServer(40ms)) {
+            cutOff = true;
+            break;
+        }
+        if (i % 25 == 0) expectHealthyAndUnchanged();
+    }
+    EXPECT_TRUE(cutOff) << "a client dribbling headers was never timed out";
+    expectHealthyAndUnchanged();
+}
+
+TEST_F(AbuseCorpus, ThousandIdleConnectionsDoNotStopOthersBeingServed) {
+    std::vector<std::unique_ptr<HttpConnection>> idle;
+    for (int i = 0; i < 1000; ++i) idle.push_back(std::make_unique<HttpConnection>(port_));
+    expectHealthyAndUnchanged();
+    idle.clear();
+    expectHealthyAndUnchanged();
+}
+
+}  // namespace
+}  // namespace users::testing
