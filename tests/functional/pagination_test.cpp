@@ -15,7 +15,9 @@ protected:
     }
     std::vector<std::int64_t> ids(const HttpResponse& response) {
         std::vector<std::int64_t> result;
-        for (const auto& user : response.json().GetArray()) result.push_back(user["id"].GetInt64());
+        // Keep the document alive: a range over a temporary's member would dangle.
+        const rapidjson::Document body = response.json();
+        for (const auto& user : body.GetArray()) result.push_back(user["id"].GetInt64());
         return result;
     }
 };
