@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <future>
+#include <memory>
 #include <thread>
 
 #include "project/db/health_probe.hpp"
@@ -14,6 +15,31 @@ namespace {
 using namespace std::chrono_literals;
 using users::testing::testDatabaseUrl;
 
+// Holds a connection of `pool` on another thread until destroyed.
+class HeldConnection {
+public:
+    explicit HeldConnection(Pool& pool)
+        : holder_(std::async(std::launch::async, [this, &pool] {
+              pool.run([this](pqxx::connection&) {
+                  leased_.set_value();
+                  release_.get_future().wait();
+              });
+          })) {
+        leased_.get_future().wait();
+    }
+    ~HeldConnection() {
+        release_.set_value();
+        holder_.get();
+    }
+    HeldConnection(const HeldConnection&) = delete;
+    HeldConnection& operator=(const HeldConnection&) = delete;
+
+private:
+    std::promise<void> leased_;
+    std::promise<void> release_;
+    std::future<void> holder_;
+};
+
 TEST(PoolStats, CountsOpenInUseAndWaits) {
     Pool pool(testDatabaseUrl(), 1, 2000ms, nullptr);
     EXPECT_EQ(pool.stats().open, 0U);
@@ -24,20 +50,11 @@ TEST(PoolStats, CountsOpenInUseAndWaits) {
     EXPECT_EQ(stats.inUse, 0U);
     EXPECT_EQ(stats.waits, 0U);
 
-    std::promise<void> leased;
-    std::promise<void> release;
-    auto holder = std::async(std::launch::async, [&] {
-        pool.run([&](pqxx::connection&) {
-            leased.set_value();
-            release.get_future().wait();
-        });
-    });
-    leased.get_future().wait();
+    auto held = std::make_unique<HeldConnection>(pool);
     EXPECT_EQ(pool.stats().inUse, 1U);
     auto waiter = std::async(std::launch::async, [&] { probeDatabase(pool); });
     while (pool.stats().waits == 0) std::this_thread::sleep_for(1ms);
-    release.set_value();
-    holder.get();
+    held.reset();
     waiter.get();
     EXPECT_EQ(pool.stats().waits, 1U);
     EXPECT_EQ(pool.stats().inUse, 0U);
@@ -57,18 +74,10 @@ TEST(PoolStats, CountsDatabaseErrorsByKind) {
     EXPECT_EQ(stats.constraintViolations, 1U);
 
     // A lease held past the timeout: the next caller times out.
-    std::promise<void> leased;
-    std::promise<void> release;
-    auto holder = std::async(std::launch::async, [&] {
-        pool.run([&](pqxx::connection&) {
-            leased.set_value();
-            release.get_future().wait();
-        });
-    });
-    leased.get_future().wait();
-    EXPECT_THROW(probeDatabase(pool), ServiceError);
-    release.set_value();
-    holder.get();
+    {
+        const HeldConnection held(pool);
+        EXPECT_THROW(probeDatabase(pool), ServiceError);
+    }
     EXPECT_EQ(pool.stats().timeouts, 1U);
 
     Pool unreachable("postgresql://postgres@127.0.0.1:1/none", 1, 200ms, nullptr);
