@@ -1,4 +1,5 @@
-# Development image: compiler, -dev packages, the source and a Release build (tests included).
+# Development image: compiler, -dev packages, lint tools, the source and a Release build (tests
+# included). scripts/lint runs in it as it does in the build stage of Dockerfile.prod.
 #
 # The build tree lives in /usr/src/build, outside the source, so the source can be mounted over
 # /usr/src/app for a dev loop without hiding the build:
@@ -28,14 +29,12 @@ RUN if [ ! -f node_modules/swagger-ui-dist/swagger-ui-bundle.js ]; then \
 
 FROM debian:bookworm-slim
 
-RUN apt-get update \
- && apt-get install -y --no-install-recommends \
-      cmake g++ make pkg-config ca-certificates \
-      libpistache-dev libpqxx-dev libpq-dev rapidjson-dev libspdlog-dev libfmt-dev libgtest-dev \
-      prometheus-cpp-dev \
+# The build packages and the lint tools, from the one list the scripts use.
+WORKDIR /usr/src/app
+COPY scripts/install-deps scripts/
+RUN scripts/install-deps --build-only clang-format clang-tidy cppcheck shellcheck \
  && rm -rf /var/lib/apt/lists/*
 
-WORKDIR /usr/src/app
 COPY . .
 RUN cmake -S . -B /usr/src/build -DCMAKE_BUILD_TYPE=Release \
  && cmake --build /usr/src/build -j2
