@@ -5,14 +5,18 @@ namespace users {
 Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
                std::shared_ptr<api::HttpHandler> handler)
     : endpoint_(Pistache::Address(host, Pistache::Port(port))) {
+    const auto flags = Pistache::Flags<Pistache::Tcp::Options>(Pistache::Tcp::Options::ReuseAddr);
     auto options = Pistache::Http::Endpoint::options()
                        .threads(static_cast<int>(threads))
-                       .flags(Pistache::Tcp::Options::ReuseAddr)
+                       .flags(flags)
                        .maxRequestSize(ServerLimits::kMaxRequestBytes)
                        .headerTimeout(ServerLimits::kHeaderTimeout)
                        .bodyTimeout(ServerLimits::kBodyTimeout)
                        .keepaliveTimeout(ServerLimits::kKeepAliveTimeout);
     endpoint_.init(options);
+    // Pistache 0.0.5's init drops Options::backlog (upstream issue #1194): set the listener's
+    // parameters again, which keeps the transport init just installed.
+    endpoint_.initArgs(threads, flags, "", ServerLimits::kListenBacklog);
     handler_ = std::move(handler);
     endpoint_.setHandler(handler_);
 }

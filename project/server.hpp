@@ -10,8 +10,12 @@
 
 namespace users {
 
-// Limits chosen against Pistache 0.0.5's defaults (4 KiB requests, 60 s header timeout).
+// Limits chosen against Pistache 0.0.5's defaults (4 KiB requests, 60 s header timeout,
+// listen backlog 128).
 struct ServerLimits {
+    // A burst of connects beyond the backlog gets its SYNs dropped and waits 1 s for a retransmit;
+    // the kernel still caps this at net.core.somaxconn (4096 by default).
+    static constexpr int kListenBacklog = 4096;
     static constexpr std::size_t kMaxRequestBytes = std::size_t{64} * 1024;
     static constexpr std::chrono::seconds kHeaderTimeout{5};
     static constexpr std::chrono::seconds kBodyTimeout{10};
