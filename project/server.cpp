@@ -14,8 +14,8 @@ Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
                        .bodyTimeout(ServerLimits::kBodyTimeout)
                        .keepaliveTimeout(ServerLimits::kKeepAliveTimeout);
     endpoint_.init(options);
-    // Pistache 0.0.5's init drops Options::backlog (upstream issue #1194): set the listener's
-    // parameters again, which keeps the transport init just installed.
+    // Pistache 0.0.5's init drops Options::backlog (upstream issue #1194), so set the listener's
+    // parameters again; the transport factory that init installed is left in place.
     endpoint_.initArgs(threads, flags, "", ServerLimits::kListenBacklog);
     handler_ = std::move(handler);
     endpoint_.setHandler(handler_);

@@ -1,4 +1,3 @@
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -192,15 +191,12 @@ private:
 class ConnectBurst {
 public:
     ConnectBurst(std::uint16_t port, int count) {
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const sockaddr_in address = loopbackAddress(port);
         for (int i = 0; i < count; ++i) {
             const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
             if (fd < 0) throw std::runtime_error("out of sockets");
             pending_.push_back({fd, POLLOUT, 0});
-            ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+            ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);
         }
     }
     ~ConnectBurst() {
@@ -210,7 +206,7 @@ public:
     ConnectBurst(const ConnectBurst&) = delete;
     ConnectBurst& operator=(const ConnectBurst&) = delete;
 
-    // How many handshakes have completed when `timeout` has passed (or all have).
+    // How many handshakes have succeeded when `timeout` has passed (or all have ended).
     std::size_t connectedWithin(std::chrono::milliseconds timeout) {
         const auto deadline = Clock::now() + timeout;
         while (!pending_.empty() && Clock::now() < deadline) {
@@ -219,12 +215,15 @@ public:
             ::poll(pending_.data(), pending_.size(), static_cast<int>(left.count()) + 1);
             const auto done =
                 std::remove_if(pending_.begin(), pending_.end(), [this](const pollfd& socket) {
+                    if ((socket.revents & (POLLOUT | POLLERR)) == 0) return false;
                     int error = 0;
                     socklen_t size = sizeof error;
-                    if ((socket.revents & POLLOUT) == 0) return false;
                     ::getsockopt(socket.fd, SOL_SOCKET, SO_ERROR, &error, &size);
-                    if (error != 0) throw std::runtime_error("connect refused");
-                    connected_.push_back(socket.fd);
+                    if (error == 0) {
+                        connected_.push_back(socket.fd);
+                    } else {
+                        ::close(socket.fd);  // refused: not counted
+                    }
                     return true;
                 });
             pending_.erase(done, pending_.end());

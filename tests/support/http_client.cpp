@@ -26,13 +26,19 @@ rapidjson::Document HttpResponse::json() const {
     return document;
 }
 
-HttpConnection::HttpConnection(std::uint16_t port) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+sockaddr_in loopbackAddress(std::uint16_t port) {
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (fd_ < 0 || ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    return address;
+}
+
+HttpConnection::HttpConnection(std::uint16_t port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    const sockaddr_in address = loopbackAddress(port);
+    if (fd_ < 0 ||
+        ::connect(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
         if (fd_ >= 0) ::close(fd_);
         throw std::runtime_error("cannot connect to port " + std::to_string(port));
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <netinet/in.h>
+
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -18,6 +20,9 @@ struct HttpResponse {
     std::string header(const std::string& lowerCaseName) const;
     rapidjson::Document json() const;  // fails the test if the body is not JSON
 };
+
+// 127.0.0.1:port, for connect().
+sockaddr_in loopbackAddress(std::uint16_t port);
 
 // One client connection to 127.0.0.1:port over a real socket, kept open between requests.
 class HttpConnection {
