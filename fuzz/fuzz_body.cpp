@@ -5,7 +5,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "project/api/json.hpp"
+#include "project/http/json.hpp"
 #include "project/api/users/user_json.hpp"
 #include "project/errors.hpp"
 
@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const auto schema = users::api::userInputSchema();
     const std::string_view body(reinterpret_cast<const char*>(data), size);
     try {
-        const auto document = users::api::parseBody(body, *schema);
+        const auto document = users::http::parseBody(body, *schema);
         const auto input = users::api::toUserInput(document);
         if (input.username.empty() || input.email.empty()) std::abort();
         if (input.username.find('\0') != std::string::npos) std::abort();

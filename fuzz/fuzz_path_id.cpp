@@ -3,11 +3,11 @@
 #include <string>
 #include <string_view>
 
-#include "project/api/path_id.hpp"
+#include "project/http/path_id.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    const auto id = users::api::parsePathId(text);
+    const auto id = users::http::parsePathId(text);
     if (!id) return 0;
     if (*id < 1) std::abort();
     // Leading zeros are the only other spelling a valid id may have.

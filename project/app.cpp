@@ -2,8 +2,8 @@
 
 #include "project/api/docs/docs_module.hpp"
 #include "project/api/health_module.hpp"
-#include "project/api/metrics_module.hpp"
-#include "project/api/ping.hpp"
+#include "project/api/metrics/metrics_module.hpp"
+#include "project/api/ping_module.hpp"
 #include "project/api/users/users_module.hpp"
 
 namespace users {
@@ -17,10 +17,10 @@ constexpr const char* kApiDescription =
     "method answers 405 with `Allow`; an unknown path answers 404. CORS is open to the origins "
     "of `CORS_ORIGINS` (default any).";
 
-std::vector<std::unique_ptr<api::Module>> makeModules(
+std::vector<std::unique_ptr<http::Module>> makeModules(
     const Config& config, db::Pool& pool, const db::UserRepository& users,
     const std::shared_ptr<prometheus::Registry>& registry) {
-    std::vector<std::unique_ptr<api::Module>> modules;
+    std::vector<std::unique_ptr<http::Module>> modules;
     modules.push_back(std::make_unique<api::PingModule>());
     modules.push_back(std::make_unique<api::HealthModule>(pool));
     modules.push_back(std::make_unique<api::UsersModule>(users));
@@ -31,8 +31,8 @@ std::vector<std::unique_ptr<api::Module>> makeModules(
     return modules;
 }
 
-std::shared_ptr<api::Router> routerOf(const std::vector<std::unique_ptr<api::Module>>& modules) {
-    auto router = std::make_shared<api::Router>();
+std::shared_ptr<http::Router> routerOf(const std::vector<std::unique_ptr<http::Module>>& modules) {
+    auto router = std::make_shared<http::Router>();
     for (const auto& module : modules) module->registerRoutes(*router);
     return router;
 }
@@ -47,11 +47,11 @@ App::App(const Config& config)
       modules_(makeModules(config, pool_, users_, registry_)),
       router_(routerOf(modules_)),
       requestMetrics_(registry_
-                          ? std::make_shared<metrics::RequestMetrics>(*registry_, router_->routes())
+                          ? std::make_shared<http::RequestMetrics>(*registry_, router_->routes())
                           : nullptr),
       server_(
           config.host, config.port, config.httpThreads,
-          std::make_shared<api::HttpHandler>(router_, api::Cors(config.corsOrigins),
-                                             api::AccessLog(config.logFormat), requestMetrics_)) {}
+          std::make_shared<http::HttpHandler>(router_, http::Cors(config.corsOrigins),
+                                             http::AccessLog(config.logFormat), requestMetrics_)) {}
 
 }  // namespace users

@@ -5,13 +5,13 @@
 
 #include <prometheus/registry.h>
 
-#include "project/api/module.hpp"
-#include "project/api/router.hpp"
+#include "project/http/module.hpp"
+#include "project/http/router.hpp"
 #include "project/config.hpp"
 #include "project/db/pool.hpp"
 #include "project/db/user_repository.hpp"
-#include "project/metrics/request_metrics.hpp"
-#include "project/server.hpp"
+#include "project/http/request_metrics.hpp"
+#include "project/http/server.hpp"
 
 namespace users {
 
@@ -25,17 +25,17 @@ public:
     void stop() { server_.stop(); }
     std::uint16_t port() const { return server_.port(); }
 
-    const api::Router& router() const { return *router_; }
+    const http::Router& router() const { return *router_; }
     const db::UserRepository& users() const { return users_; }
 
 private:
     db::Pool pool_;
     db::UserRepository users_;
     std::shared_ptr<prometheus::Registry> registry_;  // null: METRICS_ENABLED=false
-    std::vector<std::unique_ptr<api::Module>> modules_;
-    std::shared_ptr<api::Router> router_;
-    std::shared_ptr<metrics::RequestMetrics> requestMetrics_;
-    Server server_;
+    std::vector<std::unique_ptr<http::Module>> modules_;
+    std::shared_ptr<http::Router> router_;
+    std::shared_ptr<http::RequestMetrics> requestMetrics_;
+    http::Server server_;
 };
 
 }  // namespace users

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "project/api/module.hpp"
+#include "project/http/module.hpp"
 #include "project/db/pool.hpp"
 
 namespace users::api {
@@ -8,10 +8,10 @@ namespace users::api {
 // GET /health/app: the process serves. GET /health/database: a trivial query round trip, or 503
 // within the pool's bounds when the database is unreachable. Polled by load balancers and
 // container health checks.
-class HealthModule : public Module {
+class HealthModule : public http::Module {
 public:
     explicit HealthModule(db::Pool& pool) : pool_(pool) {}
-    void registerRoutes(Router& router) const override;
+    void registerRoutes(http::Router& router) const override;
 
 private:
     db::Pool& pool_;

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "project/api/error_response.hpp"
+#include "project/http/error_response.hpp"
 
-namespace users::api {
+namespace users::http {
 namespace {
 
 std::string header(const Response& response, const std::string& name) {
@@ -50,4 +50,4 @@ TEST(ErrorResponse, InternalAndProtocolErrorsAreGenericJson) {
 }
 
 }  // namespace
-}  // namespace users::api
+}  // namespace users::http

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "project/api/json.hpp"
+#include "project/http/json.hpp"
 #include "project/api/users/user_json.hpp"
 #include "project/errors.hpp"
 
@@ -17,7 +17,7 @@ struct Rejection {
 
 Rejection rejectionOf(const std::string& body) {
     try {
-        parseBody(body, *userInputSchema());
+        http::parseBody(body, *userInputSchema());
     } catch (const ServiceError& error) {
         EXPECT_EQ(error.kind(), ErrorKind::InvalidInput);
         return {error.items().at(0), error.message()};
@@ -27,7 +27,7 @@ Rejection rejectionOf(const std::string& body) {
 }
 
 TEST(ParseBody, AcceptsAValidUserAndIgnoresReadOnlyFields) {
-    const auto document = parseBody(
+    const auto document = http::parseBody(
         R"({"username":"ann","email":"ann@x.io","id":7,"created_date":"x"})", *userInputSchema());
     const db::UserInput input = toUserInput(document);
     EXPECT_EQ(input.username, "ann");
@@ -61,7 +61,7 @@ TEST(ParseBody, CountsCharactersNotBytes) {
     std::string name;
     for (int i = 0; i < 128; ++i) name += "\xC3\xA9";  // é, two bytes each
     EXPECT_NO_THROW(
-        parseBody(R"({"username":")" + name + R"(","email":"a@b.io"})", *userInputSchema()));
+        http::parseBody(R"({"username":")" + name + R"(","email":"a@b.io"})", *userInputSchema()));
 }
 
 TEST(ParseBody, RejectsAddressesThatAreNotEmails) {
@@ -87,7 +87,7 @@ TEST(ParseBody, RefusesDeepNestingWithoutRecursing) {
     EXPECT_EQ(rejection.field, "body");
     EXPECT_NE(rejection.reason.find("deeper than"), std::string::npos);
     const std::string nested = R"({"username":"a","email":"a@b.io","x":)" +
-                               std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']') +
+                               std::string(http::kMaxJsonDepth, '[') + std::string(http::kMaxJsonDepth, ']') +
                                "}";
     EXPECT_EQ(rejectionOf(nested).field, "body");
 }
@@ -105,7 +105,7 @@ TEST(ParseBody, RejectsNulCharactersAndInvalidUtf8InFields) {
 // full-precision number path (fails under the sanitizer build of this suite).
 TEST(ParseBody, ZeroWithAnExponentIsJustANumber) {
     const auto document =
-        parseBody(R"({"username":"ann","email":"ann@x.io","id":0e99})", *userInputSchema());
+        http::parseBody(R"({"username":"ann","email":"ann@x.io","id":0e99})", *userInputSchema());
     EXPECT_EQ(document["id"].GetDouble(), 0.0);
     EXPECT_EQ(rejectionOf(R"({"username":0e99,"email":"a@b.io"})").field, "username");
 }
@@ -119,7 +119,7 @@ TEST(ParseBody, ValidatesFromManyThreadsAtOnce) {
     for (int t = 0; t < 8; ++t) {
         threads.emplace_back([&] {
             for (int i = 0; i < 2000; ++i) {
-                parseBody(R"({"username":"ann","email":"ann.lee@example.com"})", *schema);
+                http::parseBody(R"({"username":"ann","email":"ann.lee@example.com"})", *schema);
                 ++accepted;
             }
         });
@@ -129,11 +129,11 @@ TEST(ParseBody, ValidatesFromManyThreadsAtOnce) {
 }
 
 TEST(JsonSchema, RefusesASchemaThatIsNotJson) {
-    EXPECT_THROW(JsonSchema("{"), std::invalid_argument);
+    EXPECT_THROW(http::JsonSchema("{"), std::invalid_argument);
 }
 
 TEST(JsonWriting, EscapesMessages) {
-    EXPECT_EQ(messageJson("say \"hi\"\n"), R"({"message":"say \"hi\"\n"})");
+    EXPECT_EQ(http::messageJson("say \"hi\"\n"), R"({"message":"say \"hi\"\n"})");
 }
 
 TEST(JsonWriting, WritesUsers) {

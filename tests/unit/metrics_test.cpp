@@ -2,17 +2,17 @@
 
 #include <prometheus/text_serializer.h>
 
-#include "project/metrics/pool_metrics.hpp"
-#include "project/metrics/request_metrics.hpp"
+#include "project/api/metrics/pool_metrics.hpp"
+#include "project/http/request_metrics.hpp"
 
-namespace users::metrics {
+namespace users {
 namespace {
 
 using namespace std::chrono_literals;
 using Pistache::Http::Method;
 
-api::Route route(Method method, const std::string& path) {
-    return {method, path, "", nullptr, {}, [](const api::Request&) { return api::Response{}; }};
+http::Route route(Method method, const std::string& path) {
+    return {method, path, "", nullptr, {}, [](const http::Request&) { return http::Response{}; }};
 }
 
 std::string text(const std::vector<prometheus::MetricFamily>& families) {
@@ -25,8 +25,8 @@ bool has(const std::string& haystack, const std::string& needle) {
 
 TEST(RequestMetrics, CountsByMethodRouteTemplateAndStatus) {
     prometheus::Registry registry;
-    const api::Route byId = route(Method::Get, "/users/{id}");
-    RequestMetrics metrics(registry, {&byId});
+    const http::Route byId = route(Method::Get, "/users/{id}");
+    http::RequestMetrics metrics(registry, {&byId});
     metrics.observe(&byId, Method::Get, 200, 2ms);
     metrics.observe(&byId, Method::Get, 200, 3ms);
     metrics.observe(&byId, Method::Get, 404, 1ms);
@@ -48,11 +48,11 @@ TEST(RequestMetrics, CountsByMethodRouteTemplateAndStatus) {
 
 TEST(RequestMetrics, UnmatchedRequestsShareOneLabelPerMethod) {
     prometheus::Registry registry;
-    RequestMetrics metrics(registry, {});
+    http::RequestMetrics metrics(registry, {});
     metrics.observe(nullptr, Method::Get, 404, 1ms);
     metrics.observe(nullptr, Method::Get, 404, 1ms);
     metrics.observe(nullptr, Method::Patch, 405, 1ms);
-    const api::Route unknown = route(Method::Get, "/other");  // not registered at construction
+    const http::Route unknown = route(Method::Get, "/other");  // not registered at construction
     metrics.observe(&unknown, Method::Get, 404, 1ms);
 
     const std::string out = text(registry.Collect());
@@ -65,7 +65,7 @@ TEST(RequestMetrics, UnmatchedRequestsShareOneLabelPerMethod) {
 
 TEST(RequestMetrics, AStatusOutsideHttpRangeIsTimedButNotCounted) {
     prometheus::Registry registry;
-    RequestMetrics metrics(registry, {});
+    http::RequestMetrics metrics(registry, {});
     metrics.observe(nullptr, Method::Get, 42, 1ms);
     const std::string out = text(registry.Collect());
     EXPECT_FALSE(has(out, "http_requests_total{"));
@@ -75,7 +75,7 @@ TEST(RequestMetrics, AStatusOutsideHttpRangeIsTimedButNotCounted) {
 
 TEST(PoolMetrics, ExposesGaugesAndErrorsByKind) {
     db::Pool::Stats stats{8, 3, 2, 5, 1, 2, 3, 4, 6};
-    const std::string out = text(poolFamilies(stats));
+    const std::string out = text(api::poolFamilies(stats));
     for (const char* expected :
          {"# TYPE db_pool_size gauge", "db_pool_size 8", "db_pool_connections_open 3",
           "db_pool_connections_in_use 2", "# TYPE db_pool_waits_total counter",
@@ -88,4 +88,4 @@ TEST(PoolMetrics, ExposesGaugesAndErrorsByKind) {
 }
 
 }  // namespace
-}  // namespace users::metrics
+}  // namespace users

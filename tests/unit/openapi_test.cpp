@@ -1,26 +1,26 @@
 #include <gtest/gtest.h>
 
-#include "project/api/openapi.hpp"
+#include "project/api/docs/openapi.hpp"
 
 namespace users::api {
 namespace {
 
 using Pistache::Http::Method;
 
-Response nothing(const Request&) { return {}; }
+http::Response nothing(const http::Request&) { return {}; }
 
-std::shared_ptr<const JsonSchema> schema(const char* text) {
-    return std::make_shared<const JsonSchema>(text);
+std::shared_ptr<const http::JsonSchema> schema(const char* text) {
+    return std::make_shared<const http::JsonSchema>(text);
 }
 
-rapidjson::Document build(const Router& router) {
+rapidjson::Document build(const http::Router& router) {
     rapidjson::Document document;
     document.Parse(openApiDocument(router.routes(), {"Test API", "9.9.9", "about"}).c_str());
     return document;
 }
 
 TEST(OpenApi, AssemblesOperationsFromTheRoutes) {
-    Router router;
+    http::Router router;
     const auto thing = schema(R"({"title": "Thing", "type": "object"})");
     router.add({Method::Get,
                 "/things/{id}",
@@ -59,7 +59,7 @@ TEST(OpenApi, AssemblesOperationsFromTheRoutes) {
 }
 
 TEST(OpenApi, UndeclaredPathParametersAreStrings) {
-    Router router;
+    http::Router router;
     router.add({Method::Delete, "/a/{name}", "Remove", nullptr, {}, nothing});
     const auto document = build(router);
     EXPECT_STREQ(
@@ -68,7 +68,7 @@ TEST(OpenApi, UndeclaredPathParametersAreStrings) {
 }
 
 TEST(OpenApi, RefusesTwoDifferentSchemasWithOneTitle) {
-    Router router;
+    http::Router router;
     router.add({Method::Get,
                 "/a",
                 "A",

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "project/api/path_id.hpp"
+#include "project/http/path_id.hpp"
 
-namespace users::api {
+namespace users::http {
 namespace {
 
 TEST(PathId, AcceptsPositiveIntegersThatFit) {
@@ -19,4 +19,4 @@ TEST(PathId, RejectsEverythingElse) {
 }
 
 }  // namespace
-}  // namespace users::api
+}  // namespace users::http

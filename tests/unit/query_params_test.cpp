@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
-#include "project/api/cors.hpp"
-#include "project/api/query_params.hpp"
+#include "project/http/cors.hpp"
+#include "project/http/query_params.hpp"
 #include "project/errors.hpp"
 
-namespace users::api {
+namespace users::http {
 namespace {
 
 TEST(PercentDecode, DecodesEscapesAndKeepsPlus) {
@@ -56,4 +56,4 @@ TEST(Cors, AListVariesAndEchoesOnlyListedOrigins) {
 }
 
 }  // namespace
-}  // namespace users::api
+}  // namespace users::http

@@ -3,9 +3,9 @@
 #include <regex>
 #include <set>
 
-#include "project/api/request_id.hpp"
+#include "project/http/request_id.hpp"
 
-namespace users::api {
+namespace users::http {
 namespace {
 
 TEST(RequestId, AcceptsBoundedSafeIds) {
@@ -36,4 +36,4 @@ TEST(RequestId, GeneratesDistinctVersion4Uuids) {
 }
 
 }  // namespace
-}  // namespace users::api
+}  // namespace users::http

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "project/api/router.hpp"
+#include "project/http/router.hpp"
 
-namespace users::api {
+namespace users::http {
 namespace {
 
 using Pistache::Http::Method;
@@ -77,4 +77,4 @@ TEST(Router, RefusesRoutesWithoutHandlerOrAbsolutePath) {
 }
 
 }  // namespace
-}  // namespace users::api
+}  // namespace users::http

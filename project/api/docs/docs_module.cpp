@@ -11,8 +11,8 @@ namespace {
 
 using Pistache::Http::Method;
 
-std::shared_ptr<const JsonSchema> documentSchema() {
-    static const auto schema = std::make_shared<const JsonSchema>(
+std::shared_ptr<const http::JsonSchema> documentSchema() {
+    static const auto schema = std::make_shared<const http::JsonSchema>(
         R"({"title": "OpenApiDocument", "type": "object",
             "required": ["openapi", "info", "paths"],
             "properties": {"openapi": {"type": "string"}, "info": {"type": "object"},
@@ -20,8 +20,8 @@ std::shared_ptr<const JsonSchema> documentSchema() {
     return schema;
 }
 
-Response notInstalled() {
-    return messageResponse(503,
+http::Response notInstalled() {
+    return http::messageResponse(503,
                            "The API documentation UI is not installed on this server; the "
                            "OpenAPI document is at /openapi.json.");
 }
@@ -33,10 +33,10 @@ DocsModule::DocsModule(ApiInfo info, const std::string& swaggerUiDir)
     if (!ui_.available()) spdlog::warn("Swagger UI at /doc is unavailable: {}", ui_.problem());
 }
 
-void DocsModule::registerRoutes(Router& router) const {
+void DocsModule::registerRoutes(http::Router& router) const {
     // Filled in below, once every route is known; only read after the server starts.
     auto document = std::make_shared<std::string>();
-    const auto serve = [document](const Request&) { return jsonResponse(200, *document); };
+    const auto serve = [document](const http::Request&) { return http::jsonResponse(200, *document); };
     router.add({Method::Get,
                 "/openapi.json",
                 "This OpenAPI document",
@@ -54,7 +54,7 @@ void DocsModule::registerRoutes(Router& router) const {
                 "Swagger UI",
                 nullptr,
                 {},
-                [this](const Request& request) { return page(request); },
+                [this](const http::Request& request) { return page(request); },
                 {},
                 false});
     router.add({Method::Get,
@@ -62,17 +62,17 @@ void DocsModule::registerRoutes(Router& router) const {
                 "Swagger UI files",
                 nullptr,
                 {},
-                [this](const Request& request) { return asset(request); },
+                [this](const http::Request& request) { return asset(request); },
                 {},
                 false});
     *document = openApiDocument(router.routes(), info_);
 }
 
 // /doc redirects to /doc/ so that the page's relative links resolve under /doc/.
-Response DocsModule::page(const Request& request) const {
+http::Response DocsModule::page(const http::Request& request) const {
     const std::string& path = request.http.resource();
     if (path.empty() || path.back() != '/') {
-        Response moved = messageResponse(301, "Swagger UI is at /doc/");
+        http::Response moved = http::messageResponse(301, "Swagger UI is at /doc/");
         moved.headers.emplace_back("Location", "/doc/");
         return moved;
     }
@@ -80,7 +80,7 @@ Response DocsModule::page(const Request& request) const {
     return *ui_.file("index.html");
 }
 
-Response DocsModule::asset(const Request& request) const {
+http::Response DocsModule::asset(const http::Request& request) const {
     if (!ui_.available()) return notInstalled();
     if (auto file = ui_.file(request.params.at("file"))) return *file;
     throw ServiceError(ErrorKind::NotFound, kUrlNotFound);

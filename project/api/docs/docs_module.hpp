@@ -3,21 +3,21 @@
 #include <string>
 
 #include "project/api/docs/swagger_ui.hpp"
-#include "project/api/module.hpp"
-#include "project/api/openapi.hpp"
+#include "project/http/module.hpp"
+#include "project/api/docs/openapi.hpp"
 
 namespace users::api {
 
 // GET /openapi.json and /swagger.json (the same document), and Swagger UI at /doc/.
 // Register it last: the document describes every route registered before it, and its own.
-class DocsModule : public Module {
+class DocsModule : public http::Module {
 public:
     DocsModule(ApiInfo info, const std::string& swaggerUiDir);
-    void registerRoutes(Router& router) const override;
+    void registerRoutes(http::Router& router) const override;
 
 private:
-    Response page(const Request& request) const;
-    Response asset(const Request& request) const;
+    http::Response page(const http::Request& request) const;
+    http::Response asset(const http::Request& request) const;
 
     ApiInfo info_;
     SwaggerUi ui_;

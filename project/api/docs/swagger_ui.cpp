@@ -60,7 +60,7 @@ std::optional<std::string> readFile(const std::string& path) {
     return content.str();
 }
 
-Response page(std::string body, const char* contentType, const char* caching) {
+http::Response page(std::string body, const char* contentType, const char* caching) {
     return {200, std::move(body), {{"Cache-Control", caching}}, contentType};
 }
 
@@ -82,7 +82,7 @@ SwaggerUi::SwaggerUi(const std::string& directory) {
                    page(kInitializer, "application/javascript; charset=utf-8", kPageCaching));
 }
 
-std::optional<Response> SwaggerUi::file(const std::string& name) const {
+std::optional<http::Response> SwaggerUi::file(const std::string& name) const {
     auto found = files_.find(name);
     if (found == files_.end()) return std::nullopt;
     return found->second;

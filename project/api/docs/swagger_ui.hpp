@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "project/api/response.hpp"
+#include "project/http/response.hpp"
 
 namespace users::api {
 
@@ -19,10 +19,10 @@ public:
 
     // The file as a 200 response with its content type and caching headers; nothing for a
     // name that is not one of ours.
-    std::optional<Response> file(const std::string& name) const;
+    std::optional<http::Response> file(const std::string& name) const;
 
 private:
-    std::map<std::string, Response> files_;
+    std::map<std::string, http::Response> files_;
     std::string problem_;
 };
 

@@ -33,9 +33,9 @@ constexpr const char* kUserProperties = R"(
 
 }  // namespace
 
-std::shared_ptr<const JsonSchema> userInputSchema() {
+std::shared_ptr<const http::JsonSchema> userInputSchema() {
     // RapidJSON 1.1 ignores "format": the pattern is what checks the address.
-    static const auto schema = std::make_shared<const JsonSchema>(R"({
+    static const auto schema = std::make_shared<const http::JsonSchema>(R"({
         "title": "UserInput",
         "type": "object",
         "required": ["username", "email"],
@@ -48,17 +48,17 @@ std::shared_ptr<const JsonSchema> userInputSchema() {
     return schema;
 }
 
-std::shared_ptr<const JsonSchema> userSchema() {
+std::shared_ptr<const http::JsonSchema> userSchema() {
     static const auto schema =
-        std::make_shared<const JsonSchema>(std::string(R"({"title": "User", "type": "object",
+        std::make_shared<const http::JsonSchema>(std::string(R"({"title": "User", "type": "object",
                         "required": ["id", "username", "email", "created_date"],
                         "properties": {)") +
                                            kUserProperties + "}}");
     return schema;
 }
 
-std::shared_ptr<const JsonSchema> userListSchema() {
-    static const auto schema = std::make_shared<const JsonSchema>(
+std::shared_ptr<const http::JsonSchema> userListSchema() {
+    static const auto schema = std::make_shared<const http::JsonSchema>(
         std::string(R"({"title": "UserList", "type": "array", "items": {"type": "object",
                         "required": ["id", "username", "email", "created_date"],
                         "properties": {)") +
@@ -66,8 +66,8 @@ std::shared_ptr<const JsonSchema> userListSchema() {
     return schema;
 }
 
-std::shared_ptr<const JsonSchema> messageSchema() {
-    static const auto schema = std::make_shared<const JsonSchema>(
+std::shared_ptr<const http::JsonSchema> messageSchema() {
+    static const auto schema = std::make_shared<const http::JsonSchema>(
         R"({"title": "Message", "type": "object", "required": ["message"],
             "properties": {"message": {"type": "string"}}})");
     return schema;

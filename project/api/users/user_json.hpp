@@ -4,17 +4,17 @@
 #include <string>
 #include <vector>
 
-#include "project/api/json.hpp"
+#include "project/http/json.hpp"
 #include "project/db/user_repository.hpp"
 
 namespace users::api {
 
 // The request and response schemas of the users resource: they validate and they document.
 // A "title" names the schema in the OpenAPI document's components.
-std::shared_ptr<const JsonSchema> userInputSchema();
-std::shared_ptr<const JsonSchema> userSchema();
-std::shared_ptr<const JsonSchema> userListSchema();
-std::shared_ptr<const JsonSchema> messageSchema();
+std::shared_ptr<const http::JsonSchema> userInputSchema();
+std::shared_ptr<const http::JsonSchema> userSchema();
+std::shared_ptr<const http::JsonSchema> userListSchema();
+std::shared_ptr<const http::JsonSchema> messageSchema();
 
 // Reads a body that userInputSchema() already accepted; other members (id, created_date) are
 // ignored.

@@ -2,8 +2,8 @@
 
 #include <charconv>
 
-#include "project/api/error_response.hpp"
-#include "project/api/path_id.hpp"
+#include "project/http/error_response.hpp"
+#include "project/http/path_id.hpp"
 #include "project/api/users/user_json.hpp"
 #include "project/errors.hpp"
 
@@ -12,8 +12,8 @@ namespace {
 
 using Pistache::Http::Method;
 
-std::int64_t userId(const Request& request) {
-    if (auto id = parsePathId(request.params.at("id"))) return *id;
+std::int64_t userId(const http::Request& request) {
+    if (auto id = http::parsePathId(request.params.at("id"))) return *id;
     // As Flask's <int:id> converter: a malformed id is no route at all.
     throw ServiceError(ErrorKind::NotFound, kUrlNotFound);
 }
@@ -22,12 +22,12 @@ ServiceError noSuchUser(std::int64_t id) {
     return {ErrorKind::NotFound, "User " + std::to_string(id) + " does not exist"};
 }
 
-std::shared_ptr<const JsonSchema> schema(const char* text) {
-    return std::make_shared<const JsonSchema>(text);
+std::shared_ptr<const http::JsonSchema> schema(const char* text) {
+    return std::make_shared<const http::JsonSchema>(text);
 }
 
 // The query parameters of GET /users: their schemas validate them before list() runs.
-std::vector<ParameterSpec> listParameters() {
+std::vector<http::ParameterSpec> listParameters() {
     return {{"limit", "query",
              "Page size (1 to 1000): answers the first page, with a Link rel=\"next\" header "
              "while more users follow",
@@ -38,13 +38,13 @@ std::vector<ParameterSpec> listParameters() {
              schema(R"({"type": "string", "minLength": 1, "maxLength": 128})")}};
 }
 
-std::vector<ParameterSpec> idParameter() {
+std::vector<http::ParameterSpec> idParameter() {
     return {{"id", "path", "The user's id; anything but a positive integer is a 404",
              schema(R"({"type": "integer", "minimum": 1})")}};
 }
 
 // A value that validateQuery() already accepted as an integer.
-std::optional<std::int64_t> integerParameter(const Request& request, const char* name) {
+std::optional<std::int64_t> integerParameter(const http::Request& request, const char* name) {
     auto found = request.query.find(name);
     if (found == request.query.end()) return std::nullopt;
     std::int64_t value = 0;
@@ -54,16 +54,16 @@ std::optional<std::int64_t> integerParameter(const Request& request, const char*
 
 }  // namespace
 
-void UsersModule::registerRoutes(Router& router) const {
+void UsersModule::registerRoutes(http::Router& router) const {
     const auto message = messageSchema();
-    const ResponseSpec invalid{400, "Invalid payload or email already taken", errorSchema()};
-    const ResponseSpec missing{404, "No user with this id", message};
-    const ResponseSpec unavailable{503,
+    const http::ResponseSpec invalid{400, "Invalid payload or email already taken", http::errorSchema()};
+    const http::ResponseSpec missing{404, "No user with this id", message};
+    const http::ResponseSpec unavailable{503,
                                    "The database is unavailable",
-                                   errorSchema(),
+                                   http::errorSchema(),
                                    {{"Retry-After", "Seconds to wait before retrying"}}};
-    auto bind = [this](Response (UsersModule::*handler)(const Request&) const) {
-        return [this, handler](const Request& request) { return (this->*handler)(request); };
+    auto bind = [this](http::Response (UsersModule::*handler)(const http::Request&) const) {
+        return [this, handler](const http::Request& request) { return (this->*handler)(request); };
     };
 
     router.add({Method::Get,
@@ -75,7 +75,7 @@ void UsersModule::registerRoutes(Router& router) const {
                   "by id",
                   userListSchema(),
                   {{"Link", "<...>; rel=\"next\": the next page, while more users follow"}}},
-                 {400, "Invalid query parameter", errorSchema()},
+                 {400, "Invalid query parameter", http::errorSchema()},
                  unavailable},
                 bind(&UsersModule::list),
                 listParameters()});
@@ -108,8 +108,8 @@ void UsersModule::registerRoutes(Router& router) const {
                 idParameter()});
 }
 
-Response UsersModule::list(const Request& request) const {
-    if (request.query.empty()) return jsonResponse(200, userListJson(repository_.list()));
+http::Response UsersModule::list(const http::Request& request) const {
+    if (request.query.empty()) return http::jsonResponse(200, userListJson(repository_.list()));
     const std::int64_t after = integerParameter(request, "after").value_or(0);
     const auto limit = integerParameter(request, "limit");
     std::vector<db::User> users;
@@ -117,11 +117,11 @@ Response UsersModule::list(const Request& request) const {
         // At most one user: it passes any limit, but not an `after` beyond its id.
         auto user = repository_.findByEmail(email->second);
         if (user && user->id > after) users.push_back(std::move(*user));
-        return jsonResponse(200, userListJson(users));
+        return http::jsonResponse(200, userListJson(users));
     }
     // One row more than asked says whether a next page exists.
     users = repository_.listAfter(after, limit ? std::optional(*limit + 1) : std::nullopt);
-    Response response;
+    http::Response response;
     if (limit && static_cast<std::int64_t>(users.size()) > *limit) {
         users.pop_back();
         response.headers.emplace_back("Link", "</users?limit=" + std::to_string(*limit) +
@@ -132,27 +132,27 @@ Response UsersModule::list(const Request& request) const {
     return response;
 }
 
-Response UsersModule::create(const Request& request) const {
+http::Response UsersModule::create(const http::Request& request) const {
     const db::UserInput input = toUserInput(*request.body);
     repository_.create(input);
-    return messageResponse(201, input.email + " was added!");
+    return http::messageResponse(201, input.email + " was added!");
 }
 
-Response UsersModule::read(const Request& request) const {
+http::Response UsersModule::read(const http::Request& request) const {
     const std::int64_t id = userId(request);
-    if (auto user = repository_.findById(id)) return jsonResponse(200, userJson(*user));
+    if (auto user = repository_.findById(id)) return http::jsonResponse(200, userJson(*user));
     throw noSuchUser(id);
 }
 
-Response UsersModule::update(const Request& request) const {
+http::Response UsersModule::update(const http::Request& request) const {
     const std::int64_t id = userId(request);
     if (!repository_.update(id, toUserInput(*request.body))) throw noSuchUser(id);
-    return messageResponse(200, std::to_string(id) + " was updated!");
+    return http::messageResponse(200, std::to_string(id) + " was updated!");
 }
 
-Response UsersModule::remove(const Request& request) const {
+http::Response UsersModule::remove(const http::Request& request) const {
     const std::int64_t id = userId(request);
-    if (auto email = repository_.remove(id)) return messageResponse(200, *email + " was removed!");
+    if (auto email = repository_.remove(id)) return http::messageResponse(200, *email + " was removed!");
     throw noSuchUser(id);
 }
 

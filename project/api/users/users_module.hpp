@@ -1,22 +1,22 @@
 #pragma once
 
-#include "project/api/module.hpp"
+#include "project/http/module.hpp"
 #include "project/db/user_repository.hpp"
 
 namespace users::api {
 
 // The users resource: list, create, read, update, delete.
-class UsersModule : public Module {
+class UsersModule : public http::Module {
 public:
     explicit UsersModule(const db::UserRepository& repository) : repository_(repository) {}
-    void registerRoutes(Router& router) const override;
+    void registerRoutes(http::Router& router) const override;
 
 private:
-    Response list(const Request& request) const;
-    Response create(const Request& request) const;
-    Response read(const Request& request) const;
-    Response update(const Request& request) const;
-    Response remove(const Request& request) const;
+    http::Response list(const http::Request& request) const;
+    http::Response create(const http::Request& request) const;
+    http::Response read(const http::Request& request) const;
+    http::Response update(const http::Request& request) const;
+    http::Response remove(const http::Request& request) const;
 
     const db::UserRepository& repository_;
 };

@@ -1,0 +1,27 @@
+#include "project/api/metrics/metrics_module.hpp"
+
+#include <prometheus/text_serializer.h>
+
+#include "project/api/metrics/pool_metrics.hpp"
+
+namespace users::api {
+
+void MetricsModule::registerRoutes(http::Router& router) const {
+    router.add({Pistache::Http::Method::Get,
+                "/metrics",
+                "Prometheus metrics",
+                nullptr,
+                {{200, "Metrics in the Prometheus text format", nullptr}},
+                [registry = registry_, &pool = pool_](const http::Request&) {
+                    auto families = registry->Collect();
+                    for (auto& family : poolFamilies(pool.stats())) {
+                        families.push_back(std::move(family));
+                    }
+                    return http::Response{200,
+                                    prometheus::TextSerializer().Serialize(families),
+                                    {},
+                                    "text/plain; version=0.0.4; charset=utf-8"};
+                }});
+}
+
+}  // namespace users::api

@@ -1,0 +1,70 @@
+#include "project/http/error_response.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace users::http {
+namespace {
+
+std::string validationJson(const std::string& field, const std::string& reason) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    writer.StartObject();
+    writer.Key("message");
+    writer.String("Input payload validation failed");
+    writer.Key("errors");
+    writer.StartObject();
+    writer.Key(field.c_str(), static_cast<rapidjson::SizeType>(field.size()));
+    writer.String(reason.c_str(), static_cast<rapidjson::SizeType>(reason.size()));
+    writer.EndObject();
+    writer.EndObject();
+    return buffer.GetString();
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
+}  // namespace
+
+std::shared_ptr<const JsonSchema> errorSchema() {
+    static const auto schema = std::make_shared<const JsonSchema>(
+        R"({"title": "Error", "type": "object", "required": ["message"],
+            "properties": {"message": {"type": "string"},
+                           "errors": {"type": "object",
+                                      "additionalProperties": {"type": "string"}}}})");
+    return schema;
+}
+
+Response errorResponse(const ServiceError& error) {
+    switch (error.kind()) {
+        case ErrorKind::InvalidInput:
+            return jsonResponse(400, validationJson(error.items().at(0), error.message()));
+        case ErrorKind::Duplicate:
+            return messageResponse(400, error.message());
+        case ErrorKind::NotFound:
+            return messageResponse(404, error.message());
+        case ErrorKind::MethodNotAllowed: {
+            Response response = messageResponse(405, error.message());
+            response.headers.emplace_back("Allow", joined(error.items()));
+            return response;
+        }
+        case ErrorKind::DatabaseUnavailable: {
+            Response response = messageResponse(503, error.message());
+            response.headers.emplace_back("Retry-After", "1");
+            return response;
+        }
+    }
+    return internalErrorResponse();
+}
+
+Response internalErrorResponse() { return messageResponse(500, "Internal server error"); }
+
+Response protocolErrorResponse(int status) {
+    if (status == 413) return messageResponse(413, "Request too large");
+    return messageResponse(400, "Malformed HTTP request");
+}
+
+}  // namespace users::http

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <memory>
+
+#include "project/http/json.hpp"
+#include "project/http/response.hpp"
+#include "project/errors.hpp"
+
+namespace users::http {
+
+// The body of every error: message, and errors by field or parameter when invalid.
+std::shared_ptr<const JsonSchema> errorSchema();
+
+// The one place where a failure becomes an HTTP status and a stable JSON body.
+Response errorResponse(const ServiceError& error);
+
+// For anything unexpected: never the exception text.
+Response internalErrorResponse();
+
+// Answers to requests Pistache could not parse or that exceeded the size limit.
+Response protocolErrorResponse(int status);
+
+}  // namespace users::http

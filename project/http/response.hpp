@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "project/http/json.hpp"
+
+namespace users::http {
+
+// What a handler returns; the HTTP handler writes it. Bodies are JSON but for the Swagger UI
+// pages and the metrics.
+struct Response {
+    int status = 200;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string contentType = "application/json";  // empty: no body, no Content-Type
+};
+
+inline Response jsonResponse(int status, std::string body) { return {status, std::move(body), {}}; }
+
+inline Response messageResponse(int status, const std::string& message) {
+    return {status, messageJson(message), {}};
+}
+
+}  // namespace users::http

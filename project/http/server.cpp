@@ -1,0 +1,40 @@
+#include "project/http/server.hpp"
+
+namespace users::http {
+
+Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
+               std::shared_ptr<HttpHandler> handler)
+    : endpoint_(Pistache::Address(host, Pistache::Port(port))) {
+    const auto flags = Pistache::Flags<Pistache::Tcp::Options>(Pistache::Tcp::Options::ReuseAddr);
+    auto options = Pistache::Http::Endpoint::options()
+                       .threads(static_cast<int>(threads))
+                       .flags(flags)
+                       .maxRequestSize(ServerLimits::kMaxRequestBytes)
+                       .headerTimeout(ServerLimits::kHeaderTimeout)
+                       .bodyTimeout(ServerLimits::kBodyTimeout)
+                       .keepaliveTimeout(ServerLimits::kKeepAliveTimeout);
+    endpoint_.init(options);
+    // Pistache 0.0.5's init drops Options::backlog (upstream issue #1194), so set the listener's
+    // parameters again; the transport factory that init installed is left in place.
+    endpoint_.initArgs(threads, flags, "", ServerLimits::kListenBacklog);
+    handler_ = std::move(handler);
+    endpoint_.setHandler(handler_);
+}
+
+Server::~Server() { stop(); }
+
+void Server::start() {
+    endpoint_.serveThreaded();
+    running_ = true;
+}
+
+std::uint16_t Server::port() const { return static_cast<std::uint16_t>(endpoint_.getPort()); }
+
+void Server::stop() {
+    if (!running_) return;
+    running_ = false;
+    handler_->waitUntilAnswered(ServerLimits::kDrainTimeout);
+    endpoint_.shutdown();
+}
+
+}  // namespace users::http
