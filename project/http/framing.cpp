@@ -1,5 +1,6 @@
 #include "project/http/framing.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -227,9 +228,12 @@ State RequestFramer::applyFraming() {
     if (contentLengths_.size() > 1) return reject(400, "more than one Content-Length");
     const std::string& text = contentLengths_.front();
     if (!isDigits(text)) return reject(400, "Content-Length is not digits only");
+    // Leading zeros are valid digits (1*DIGIT): only the significant ones can overflow.
+    const std::string_view digits =
+        std::string_view(text).substr(std::min(text.find_first_not_of('0'), text.size()));
+    if (digits.size() > kMaxLengthDigits) return reject(413, "declared length above the limit");
     std::uint64_t length = 0;
-    if (text.size() > kMaxLengthDigits) return reject(413, "declared length above the limit");
-    std::from_chars(text.data(), text.data() + text.size(), length);
+    std::from_chars(digits.data(), digits.data() + digits.size(), length);
     if (length > maxRequestBytes_ || !withinLimit(cursor_ + length)) {
         return reject(413, "declared length above the limit");
     }
