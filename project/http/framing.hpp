@@ -60,7 +60,10 @@ public:
     // True once a request line has begun to arrive and until its request is taken.
     bool inRequest() const { return phase_ != Phase::Head || buffer_.size() > start_; }
     // The head asked for "Expect: 100-continue" and its body has not arrived yet.
-    bool awaitsContinue() const { return expectsContinue_ && phase_ != Phase::Head; }
+    bool awaitsContinue() const {
+        return expectsContinue_ && phase_ != Phase::Head && phase_ != Phase::Done &&
+               phase_ != Phase::Rejected;
+    }
 
 private:
     enum class Phase { Head, FixedBody, ChunkSize, ChunkData, Trailers, Done, Rejected };
