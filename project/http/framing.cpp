@@ -243,25 +243,26 @@ State RequestFramer::applyFraming() {
 }
 
 // A complete line from `from`, CRLF checked: its end (the LF), or npos while it is incomplete.
-// Sets `broken` when the bytes so far break the line rules.
-std::size_t RequestFramer::findLineEnd(std::size_t from, std::size_t maxBytes,
-                                       std::string& broken) const {
+// Sets `broken` when the bytes so far break the line rules; a line reaching `maxBytes` is refused
+// with `tooLongStatus` before its next byte is looked at, whatever that byte is.
+std::size_t RequestFramer::findLineEnd(std::size_t from, std::size_t maxBytes, int tooLongStatus,
+                                       Rejection& broken) const {
     for (std::size_t at = from; at < buffer_.size(); ++at) {
         const auto c = static_cast<unsigned char>(buffer_[at]);
         if (at - from >= maxBytes) {
-            broken = "line longer than allowed";
+            broken = {tooLongStatus, "line longer than allowed"};
             return std::string::npos;
         }
         if (c == '\n') {
-            if (at == from || buffer_[at - 1] != '\r') broken = "bare LF";
+            if (at == from || buffer_[at - 1] != '\r') broken = {400, "bare LF"};
             return at;
         }
         if (at > from && buffer_[at - 1] == '\r') {
-            broken = "bare CR";
+            broken = {400, "bare CR"};
             return std::string::npos;
         }
         if (isForbiddenControl(c)) {
-            broken = "control character in a chunk line";
+            broken = {400, "control character in a chunk line"};
             return std::string::npos;
         }
     }
@@ -269,9 +270,9 @@ std::size_t RequestFramer::findLineEnd(std::size_t from, std::size_t maxBytes,
 }
 
 State RequestFramer::frameChunkSize() {
-    std::string broken;
-    const std::size_t end = findLineEnd(cursor_, kMaxChunkLineBytes, broken);
-    if (!broken.empty()) return reject(400, broken);
+    Rejection broken;
+    const std::size_t end = findLineEnd(cursor_, kMaxChunkLineBytes, 400, broken);
+    if (!broken.rule.empty()) return reject(broken.status, broken.rule);
     if (end == std::string::npos) return State::NeedMore;
     const std::string_view line(buffer_.data() + cursor_, end - 1 - cursor_);
     std::size_t digits = 0;
@@ -300,16 +301,15 @@ State RequestFramer::frameChunkData() {
 
 State RequestFramer::frameTrailers() {
     while (true) {
-        std::string broken;
-        const std::size_t end = findLineEnd(cursor_, maxRequestBytes_, broken);
-        if (!broken.empty()) return reject(400, broken);
-        if (end == std::string::npos) {
-            if (!withinLimit(buffer_.size())) return reject(413, "trailers above the limit");
-            return State::NeedMore;
-        }
+        // Only the bytes within the limit are looked at, so the status does not depend on how
+        // many bytes past it have arrived.
+        Rejection broken;
+        const std::size_t room = maxRequestBytes_ - (cursor_ - start_);
+        const std::size_t end = findLineEnd(cursor_, room, 413, broken);
+        if (!broken.rule.empty()) return reject(broken.status, broken.rule);
+        if (end == std::string::npos) return State::NeedMore;
         const std::string_view line(buffer_.data() + cursor_, end - 1 - cursor_);
         cursor_ = end + 1;
-        if (!withinLimit(cursor_)) return reject(413, "trailers above the limit");
         if (line.empty()) {
             phase_ = Phase::Done;
             return State::NeedMore;

@@ -77,7 +77,8 @@ private:
     State frameChunkData();
     State frameTrailers();
     bool withinLimit(std::size_t end) const { return end - start_ <= maxRequestBytes_; }
-    std::size_t findLineEnd(std::size_t from, std::size_t maxBytes, std::string& broken) const;
+    std::size_t findLineEnd(std::size_t from, std::size_t maxBytes, int tooLongStatus,
+                            Rejection& broken) const;
 
     std::size_t maxRequestBytes_;
     std::string buffer_;
