@@ -1,0 +1,111 @@
+// The incremental request framer against fuzz/reference_framing (the same rules, read from the
+// whole buffer at once). The input is a byte stream, usually two requests back to back; its first
+// two bytes pick where it is split in two. Fed split, fed byte by byte and read by the reference,
+// the stream must give the same decisions: accepted or refused, the status, where each request
+// ends, and what it carries. Any difference aborts.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fuzz/reference_framing.hpp"
+#include "project/http/framing.hpp"
+
+namespace {
+
+using users::fuzz::ReferenceDecision;
+using users::http::RequestFramer;
+
+// Small, so that inputs of a few hundred bytes reach the 413 rules.
+constexpr std::size_t kLimit = 256;
+
+struct Decision {
+    std::string text;     // "Ready ..." with everything framed, or "Rejected <status>"
+    std::size_t end = 0;  // where a Ready request ends; 0 when unknown (or Rejected)
+
+    bool operator==(const Decision& other) const { return text == other.text && end == other.end; }
+};
+
+std::string describe(const std::string& method, const std::string& target,
+                     const std::string& version,
+                     const std::vector<std::pair<std::string, std::string>>& fields,
+                     const std::string& body) {
+    std::string text = "Ready " + method + " " + target + " " + version;
+    for (const auto& [name, value] : fields) text += " <" + name + ":" + value + ">";
+    return text + " [" + body + "]";
+}
+
+// Every decision the framer makes while `bytes` arrive in pieces of `pieceBytes` (0: whole);
+// with `split`, as two pieces cut there. Ends are known only when fed byte by byte.
+std::vector<Decision> frame(std::string_view bytes, std::size_t pieceBytes, std::size_t split) {
+    RequestFramer framer(kLimit);
+    std::vector<Decision> decisions;
+    std::vector<std::string_view> pieces;
+    if (pieceBytes == 0) {
+        pieces = {bytes.substr(0, split), bytes.substr(split)};
+    } else {
+        for (std::size_t at = 0; at < bytes.size(); at += pieceBytes) {
+            pieces.push_back(bytes.substr(at, pieceBytes));
+        }
+    }
+    std::size_t appended = 0;
+    for (const auto piece : pieces) {
+        framer.append(piece);
+        appended += piece.size();
+        for (auto state = framer.next(); state != RequestFramer::State::NeedMore;
+             state = framer.next()) {
+            if (state == RequestFramer::State::Rejected) {
+                decisions.push_back({"Rejected " + std::to_string(framer.rejection().status)});
+                return decisions;
+            }
+            const auto r = framer.take();
+            decisions.push_back({describe(r.method, r.target, r.version, r.fields, r.body),
+                                 pieceBytes == 1 ? appended : 0});
+        }
+    }
+    return decisions;
+}
+
+std::vector<Decision> reference(std::string_view bytes) {
+    std::vector<Decision> decisions;
+    for (std::size_t from = 0;;) {
+        const ReferenceDecision d = users::fuzz::referenceFrame(bytes, from, kLimit);
+        if (d.kind == ReferenceDecision::Kind::Incomplete) return decisions;
+        if (d.kind == ReferenceDecision::Kind::Rejected) {
+            decisions.push_back({"Rejected " + std::to_string(d.status)});
+            return decisions;
+        }
+        decisions.push_back({describe(d.method, d.target, d.version, d.fields, d.body), d.end});
+        from = d.end;
+    }
+}
+
+void expectSame(const std::vector<Decision>& expected, std::vector<Decision> actual,
+                const char* how, bool compareEnds) {
+    if (!compareEnds) {
+        for (std::size_t i = 0; i < actual.size() && i < expected.size(); ++i) {
+            actual[i].end = expected[i].end;
+        }
+    }
+    if (actual == expected) return;
+    std::fprintf(stderr, "framer fed %s differs from the reference\n", how);
+    for (const auto& d : expected)
+        std::fprintf(stderr, "  reference: %s end %zu\n", d.text.c_str(), d.end);
+    for (const auto& d : actual)
+        std::fprintf(stderr, "  framer:    %s end %zu\n", d.text.c_str(), d.end);
+    std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size < 2) return 0;
+    const std::string_view bytes(reinterpret_cast<const char*>(data) + 2, size - 2);
+    const std::size_t split = (data[0] | (data[1] << 8)) % (bytes.size() + 1);
+    const auto expected = reference(bytes);
+    expectSame(expected, frame(bytes, 1, 0), "byte by byte", true);
+    expectSame(expected, frame(bytes, 0, split), "split in two", false);
+    return 0;
+}
