@@ -171,7 +171,8 @@ TEST(Framing, RejectsOversizedRequestsWith413BeforeTheirBody) {
         {post("Content-Length: 99999999999999999999\r\n"), {rejected(413)}},
         {post("X-Big: " + std::string(kLimit, 'a') + "\r\n"), {rejected(413)}},
         {post("Transfer-Encoding: chunked\r\n", "ffff\r\n"), {rejected(413)}},
-        {post("Transfer-Encoding: chunked\r\n", "0\r\nX-Big: " + std::string(kLimit, 'a') + "\r\n\r\n"),
+        {post("Transfer-Encoding: chunked\r\n",
+              "0\r\nX-Big: " + std::string(kLimit, 'a') + "\r\n\r\n"),
          {rejected(413)}},
     });
 }
