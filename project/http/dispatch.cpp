@@ -31,6 +31,13 @@ Response optionsResponse(const Pistache::Http::Request& request,
 
 Dispatcher::Outcome Dispatcher::dispatch(const Pistache::Http::Request& request,
                                          const std::string& requestId) const {
+    Outcome outcome = answer(request, requestId);
+    cors_.decorate(rawHeader(request, "Origin"), outcome.response);
+    return outcome;
+}
+
+Dispatcher::Outcome Dispatcher::answer(const Pistache::Http::Request& request,
+                                       const std::string& requestId) const {
     const Route* route = nullptr;
     try {
         auto match = router_->match(request.method(), request.resource());

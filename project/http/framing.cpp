@@ -85,18 +85,28 @@ State RequestFramer::next() {
         State state = State::NeedMore;
         const Phase before = phase_;
         switch (phase_) {
-            case Phase::Head: state = frameHead(); break;
+            case Phase::Head:
+                state = frameHead();
+                break;
             case Phase::FixedBody:
                 if (buffer_.size() - cursor_ < remaining_) return State::NeedMore;
                 request_.body.assign(buffer_, cursor_, remaining_);
                 cursor_ += remaining_;
                 phase_ = Phase::Done;
                 break;
-            case Phase::ChunkSize: state = frameChunkSize(); break;
-            case Phase::ChunkData: state = frameChunkData(); break;
-            case Phase::Trailers: state = frameTrailers(); break;
-            case Phase::Done: return State::Ready;
-            case Phase::Rejected: return State::Rejected;
+            case Phase::ChunkSize:
+                state = frameChunkSize();
+                break;
+            case Phase::ChunkData:
+                state = frameChunkData();
+                break;
+            case Phase::Trailers:
+                state = frameTrailers();
+                break;
+            case Phase::Done:
+                return State::Ready;
+            case Phase::Rejected:
+                return State::Rejected;
         }
         if (state == State::Rejected) return state;
         if (phase_ == before) return State::NeedMore;
