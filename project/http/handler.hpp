@@ -30,8 +30,9 @@ public:
     void onRequest(const Pistache::Http::Request& request,
                    Pistache::Http::ResponseWriter writer) override;
 
-    // Waits (at most `limit`) until every answer handed to Pistache has been written: its
-    // shutdown drops queued writes, so a request still running at SIGTERM would get nothing.
+    // Waits (at most `limit`) until every answer handed to Pistache has been written: Pistache
+    // 0.0.5's shutdown drops queued writes, so a request still running at SIGTERM would get
+    // nothing.
     void waitUntilAnswered(std::chrono::milliseconds limit) const;
 
 private:
