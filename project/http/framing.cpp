@@ -211,7 +211,10 @@ State RequestFramer::parseFieldLine(std::string_view line, bool header) {
         return State::NeedMore;
     }
     if (key == "host") ++hosts_;
-    if (key == "expect" && lowered(value) == "100-continue") expectsContinue_ = true;
+    // RFC 9110 10.1.1: an HTTP/1.0 client is never sent a 100 (Continue).
+    if (key == "expect" && lowered(value) == "100-continue" && request_.version == "HTTP/1.1") {
+        expectsContinue_ = true;
+    }
     request_.fields.emplace_back(name, value);
     return State::NeedMore;
 }
