@@ -31,6 +31,13 @@ Response optionsResponse(const Pistache::Http::Request& request,
 
 Dispatcher::Outcome Dispatcher::dispatch(const Pistache::Http::Request& request,
                                          const std::string& requestId) const {
+    Outcome outcome = answer(request, requestId);
+    cors_.decorate(rawHeader(request, "Origin"), outcome.response);
+    return outcome;
+}
+
+Dispatcher::Outcome Dispatcher::answer(const Pistache::Http::Request& request,
+                                       const std::string& requestId) const {
     const Route* route = nullptr;
     try {
         auto match = router_->match(request.method(), request.resource());
@@ -55,6 +62,7 @@ Dispatcher::Outcome Dispatcher::dispatch(const Pistache::Http::Request& request,
         }
         return {errorResponse(error), route};
     } catch (const std::exception& error) {
+        // Never let it reach Pistache 0.0.5, which answers 500 with the exception's text.
         spdlog::error("{} {} id={} failed: {}", Pistache::Http::methodString(request.method()),
                       request.resource(), requestId, error.what());
         return {internalErrorResponse(), route};

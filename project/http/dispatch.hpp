@@ -11,7 +11,7 @@
 
 namespace users::http {
 
-// What a request leads to: match -> validate -> handler, and the one error -> status table.
+// What a request leads to: match -> validate -> handler, the one error -> status table, CORS.
 // It never throws: every failure becomes a JSON answer.
 class Dispatcher {
 public:
@@ -24,9 +24,9 @@ public:
     };
     Outcome dispatch(const Pistache::Http::Request& request, const std::string& requestId) const;
 
-    const Cors& cors() const { return cors_; }
-
 private:
+    Outcome answer(const Pistache::Http::Request& request, const std::string& requestId) const;
+
     std::shared_ptr<const Router> router_;
     Cors cors_;
 };

@@ -63,8 +63,16 @@ Response errorResponse(const ServiceError& error) {
 Response internalErrorResponse() { return messageResponse(500, "Internal server error"); }
 
 Response protocolErrorResponse(int status) {
-    if (status == 413) return messageResponse(413, "Request too large");
-    return messageResponse(400, "Malformed HTTP request");
+    switch (status) {
+        case 413:
+            return messageResponse(413, "Request too large");
+        case 501:
+            return messageResponse(501, "Transfer coding not implemented");
+        case 505:
+            return messageResponse(505, "HTTP version not supported");
+        default:
+            return messageResponse(400, "Malformed HTTP request");
+    }
 }
 
 }  // namespace users::http

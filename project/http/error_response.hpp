@@ -2,9 +2,9 @@
 
 #include <memory>
 
+#include "project/errors.hpp"
 #include "project/http/json.hpp"
 #include "project/http/response.hpp"
-#include "project/errors.hpp"
 
 namespace users::http {
 
@@ -17,7 +17,7 @@ Response errorResponse(const ServiceError& error);
 // For anything unexpected: never the exception text.
 Response internalErrorResponse();
 
-// Answers to requests Pistache could not parse or that exceeded the size limit.
+// Answers to requests refused by framing (400, 413, 501, 505; see framing.hpp).
 Response protocolErrorResponse(int status);
 
 }  // namespace users::http

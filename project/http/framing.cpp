@@ -86,18 +86,28 @@ State RequestFramer::next() {
         State state = State::NeedMore;
         const Phase before = phase_;
         switch (phase_) {
-            case Phase::Head: state = frameHead(); break;
+            case Phase::Head:
+                state = frameHead();
+                break;
             case Phase::FixedBody:
                 if (buffer_.size() - cursor_ < remaining_) return State::NeedMore;
                 request_.body.assign(buffer_, cursor_, remaining_);
                 cursor_ += remaining_;
                 phase_ = Phase::Done;
                 break;
-            case Phase::ChunkSize: state = frameChunkSize(); break;
-            case Phase::ChunkData: state = frameChunkData(); break;
-            case Phase::Trailers: state = frameTrailers(); break;
-            case Phase::Done: return State::Ready;
-            case Phase::Rejected: return State::Rejected;
+            case Phase::ChunkSize:
+                state = frameChunkSize();
+                break;
+            case Phase::ChunkData:
+                state = frameChunkData();
+                break;
+            case Phase::Trailers:
+                state = frameTrailers();
+                break;
+            case Phase::Done:
+                return State::Ready;
+            case Phase::Rejected:
+                return State::Rejected;
         }
         if (state == State::Rejected) return state;
         if (phase_ == before) return State::NeedMore;
@@ -202,7 +212,10 @@ State RequestFramer::parseFieldLine(std::string_view line, bool header) {
         return State::NeedMore;
     }
     if (key == "host") ++hosts_;
-    if (key == "expect" && lowered(value) == "100-continue") expectsContinue_ = true;
+    // RFC 9110 10.1.1: an HTTP/1.0 client is never sent a 100 (Continue).
+    if (key == "expect" && lowered(value) == "100-continue" && request_.version == "HTTP/1.1") {
+        expectsContinue_ = true;
+    }
     request_.fields.emplace_back(name, value);
     return State::NeedMore;
 }

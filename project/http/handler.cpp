@@ -1,150 +1,140 @@
 #include "project/http/handler.hpp"
 
-#include <sys/socket.h>
-
-#include <chrono>
-#include <cstring>
-#include <functional>
 #include <thread>
 
 #include <pistache/peer.h>
 #include <spdlog/spdlog.h>
 
 #include "project/http/error_response.hpp"
-#include "project/http/bodyless_response.hpp"
-#include "project/http/query_params.hpp"
+#include "project/http/limits.hpp"
 #include "project/http/request_id.hpp"
-#include "project/errors.hpp"
+#include "project/http/writer.hpp"
 
 namespace users::http {
-namespace {
 
-using Pistache::Http::ConnectionControl;
 using Pistache::Http::Method;
 using Pistache::Tcp::Peer;
 namespace Header = Pistache::Http::Header;
 
-// Marks a connection whose answer said "close": further input is discarded unparsed.
-constexpr const char* kClosingKey = "users.closing";
-
-// Pistache 0.0.5 writes only typed headers (addRaw ones are dropped): one type for any name.
-class NamedHeader : public Header::Header {
-public:
-    NamedHeader(std::string name, std::string value)
-        : name_(std::move(name)), value_(std::move(value)) {}
-    const char* name() const override { return name_.c_str(); }
-    void write(std::ostream& stream) const override { stream << value_; }
-    uint64_t hash() const override { return Pistache::Http::Header::detail::hash(name_.c_str()); }
-
-private:
-    std::string name_;
-    std::string value_;
+struct HttpHandler::Connection {
+    RequestFramer framer{ServerLimits::kMaxRequestBytes};
+    bool closing = false;  // an answer said "close": further input is discarded unread
+    bool started = false;  // a request has begun to arrive
+    bool continued = false;
 };
 
-bool stillOnRequestLine(Pistache::Http::RequestParser& parser) {
-    return parser.step()->id() == Pistache::Http::Private::RequestLineStep::Id;
-}
+namespace {
+
+constexpr const char* kConnectionKey = "users.connection";
 
 bool keepAlive(const Pistache::Http::Request& request) {
     if (auto connection = request.headers().tryGet<Header::Connection>()) {
-        return connection->control() != ConnectionControl::Close;
+        return connection->control() != Pistache::Http::ConnectionControl::Close;
     }
     return request.version() == Pistache::Http::Version::Http11;
 }
 
-// Runs `done` once the answer is written (or failed); half-closes first when asked to: the
-// client reads the answer, then sees end of stream. Pistache drops the peer when the client
-// closes its side or the keep-alive timer fires.
-void afterSending(Pistache::Async::Promise<ssize_t>& sent, const std::shared_ptr<Peer>& closing,
-                  std::function<void()> done) {
-    if (closing) closing->putData(kClosingKey, std::make_shared<bool>(true));
-    std::weak_ptr<Peer> weak = closing;
-    auto finish = [weak, done = std::move(done)] {
-        if (auto alive = weak.lock()) ::shutdown(alive->fd(), SHUT_WR);
-        done();
-    };
-    sent.then([finish](ssize_t) { finish(); }, [finish](const std::exception_ptr&) { finish(); });
-}
-
-std::string rawHeader(const Pistache::Http::Request& request, const std::string& name) {
-    const auto header = request.headers().tryGetRaw(name);
-    return header ? header->value() : "";
-}
-
-// OPTIONS on a known path; a CORS preflight also learns what it may send.
-Response optionsResponse(const Pistache::Http::Request& request,
-                         const std::vector<std::string>& allowed, const Cors& cors) {
-    Response response{204, "", {{"Allow", joinList(allowed)}}, ""};
-    if (!rawHeader(request, "Access-Control-Request-Method").empty()) {
-        cors.preflight(rawHeader(request, "Origin"),
-                       rawHeader(request, "Access-Control-Request-Headers"), allowed, response);
+// Pistache 0.0.5's parser cannot be made strict and drops pipelined requests, so it only reads
+// again a request the framer accepted, from canonical bytes with the decoded body's length.
+std::string canonicalText(const RequestFramer::Request& request) {
+    std::string text = request.method + ' ' + request.target + ' ' + request.version + "\r\n";
+    for (const auto& [name, value] : request.fields) text += name + ": " + value + "\r\n";
+    if (!request.body.empty()) {
+        text += "Content-Length: " + std::to_string(request.body.size()) + "\r\n";
     }
-    return response;
-}
-
-Pistache::Async::Promise<ssize_t> send(Pistache::Http::ResponseWriter& writer,
-                                       const Response& response, bool close) {
-    if (!response.contentType.empty()) {
-        writer.headers().add(std::make_shared<NamedHeader>("Content-Type", response.contentType));
-    }
-    for (const auto& [name, value] : response.headers) {
-        writer.headers().add(std::make_shared<NamedHeader>(name, value));
-    }
-    if (close) writer.headers().add<Header::Connection>(ConnectionControl::Close);
-    return writer.send(static_cast<Pistache::Http::Code>(response.status), response.body);
-}
-
-// What ResponseWriter::send does before writing, less the body and its length.
-Pistache::Async::Promise<ssize_t> sendRaw(Pistache::Http::ResponseWriter& writer,
-                                          const std::string& text) {
-    auto peer = writer.peer();
-    peer->setIdle(true);
-    return peer->send(Pistache::RawBuffer(text, text.size()));
+    text += "\r\n";
+    return text + request.body;
 }
 
 }  // namespace
 
-HttpHandler::HttpHandler(std::shared_ptr<const Router> router, Cors cors, AccessLog accessLog,
+HttpHandler::HttpHandler(Dispatcher dispatcher, AccessLog accessLog,
                          std::shared_ptr<RequestMetrics> metrics)
-    : router_(std::move(router)),
-      cors_(std::move(cors)),
+    : dispatcher_(std::move(dispatcher)),
       accessLog_(std::move(accessLog)),
       metrics_(std::move(metrics)) {}
 
+HttpHandler::Connection& HttpHandler::connectionOf(const std::shared_ptr<Peer>& peer) const {
+    if (auto data = peer->tryGetData(kConnectionKey)) {
+        return *std::static_pointer_cast<Connection>(data);
+    }
+    auto connection = std::make_shared<Connection>();
+    peer->putData(kConnectionKey, connection);
+    return *connection;
+}
+
 void HttpHandler::onInput(const char* buffer, size_t length, const std::shared_ptr<Peer>& peer) {
-    if (peer->tryGetData(kClosingKey)) return;
-    auto parser = getParser(peer);
-    try {
-        if (!parser->feed(buffer, length)) {
-            parser->reset();
-            reject(413, peer);
-            return;
+    Connection& connection = connectionOf(peer);
+    if (connection.closing) return;
+    connection.framer.append({buffer, length});
+    while (!connection.closing) {
+        switch (connection.framer.next()) {
+            case RequestFramer::State::NeedMore:
+                awaitRest(connection, peer);
+                return;
+            case RequestFramer::State::Rejected:
+                reject(connection, connection.framer.rejection(), peer);
+                return;
+            case RequestFramer::State::Ready:
+                connection.started = connection.continued = false;
+                serve(connection.framer.take(), peer);
+                break;
         }
-        if (parser->parse() != Pistache::Http::Private::State::Done) {
-            // A line ended yet no request line was parsed: Pistache would wait for the header
-            // timeout, then answer a bare 408.
-            if (stillOnRequestLine(*parser) && std::memchr(buffer, '\n', length) != nullptr) {
-                throw std::invalid_argument("malformed request line");
-            }
-            return;
-        }
-        parser->request.copyAddress(peer->address());
-        peer->setIdle(false);
-        onRequest(parser->request, Pistache::Http::ResponseWriter(parser->request.version(),
-                                                                  transport(), this, peer));
-        parser->reset();
-    } catch (const std::exception& error) {
-        // Pistache's parser throws on malformed request lines, headers and lengths.
-        spdlog::warn("rejected a malformed request: {}", error.what());
-        parser->reset();
-        reject(400, peer);
     }
 }
 
-void HttpHandler::reject(int status, const std::shared_ptr<Peer>& peer) {
+void HttpHandler::awaitRest(Connection& connection, const std::shared_ptr<Peer>& peer) {
+    if (connection.framer.inRequest() && !connection.started) {
+        // Pistache 0.0.5's timeout sweep reads its own parser's clock and the peer's idle flag:
+        // restart them, so that the header timeout counts from the request's first byte.
+        connection.started = true;
+        getParser(peer)->reset();
+        peer->setIdle(false);
+    }
+    if (connection.framer.awaitsContinue() && !connection.continued) {
+        connection.continued = true;
+        static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+        peer->send(Pistache::RawBuffer(kContinue, kContinue.size()));
+    }
+}
+
+void HttpHandler::serve(RequestFramer::Request framed, const std::shared_ptr<Peer>& peer) {
+    auto parser = getParser(peer);
+    parser->reset();
+    const std::string text = canonicalText(framed);
+    try {
+        if (!parser->feed(text.data(), text.size()) ||
+            parser->parse() != Pistache::Http::Private::State::Done) {
+            throw std::invalid_argument("incomplete after framing");
+        }
+    } catch (const std::exception& error) {
+        // Pistache refuses what it cannot represent, such as a method it does not know.
+        parser->reset();
+        reject(connectionOf(peer), {400, std::string("Pistache's parser: ") + error.what()}, peer);
+        return;
+    }
+    parser->request.copyAddress(peer->address());
+    peer->setIdle(false);
+    onRequest(parser->request,
+              Pistache::Http::ResponseWriter(parser->request.version(), transport(), this, peer));
+    parser->reset();
+}
+
+void HttpHandler::reject(Connection& connection, const RequestFramer::Rejection& rejection,
+                         const std::shared_ptr<Peer>& peer) {
+    const auto started = std::chrono::steady_clock::now();
+    connection.closing = true;
+    spdlog::warn("refused a request's framing: {}", rejection.rule);
+    Response response = protocolErrorResponse(rejection.status);
+    const std::string requestId = newRequestId();
+    response.headers.emplace_back("X-Request-ID", requestId);
+    ++*unanswered_;
     Pistache::Http::ResponseWriter writer(Pistache::Http::Version::Http11, transport(), this, peer);
-    auto sent = send(writer, protocolErrorResponse(status), true);
-    afterSending(sent, peer, [] {});
+    writeResponse(writer, Pistache::Http::Version::Http11, response, false, true,
+                  [unanswered = unanswered_] { --*unanswered; });
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    if (metrics_) metrics_->observeUnframed(response.status, elapsed);
+    accessLog_.write({"-", "-", "-", response.status, elapsed, response.body.size(), requestId});
 }
 
 void HttpHandler::onRequest(const Pistache::Http::Request& request,
@@ -152,17 +142,14 @@ void HttpHandler::onRequest(const Pistache::Http::Request& request,
     const auto started = std::chrono::steady_clock::now();
     ++*unanswered_;
     const std::string requestId = requestIdOf(request);
-    Outcome outcome = dispatch(request, requestId);
-    cors_.decorate(rawHeader(request, "Origin"), outcome.response);
+    Dispatcher::Outcome outcome = dispatcher_.dispatch(request, requestId);
     outcome.response.headers.emplace_back("X-Request-ID", requestId);
     const bool close = !keepAlive(request);
+    if (close) connectionOf(writer.peer()).closing = true;
     const bool headerOnly = request.method() == Method::Head || outcome.response.status == 204;
-    auto sent = headerOnly
-                    ? sendRaw(writer, headerOnlyText(request.version(), outcome.response, close))
-                    : send(writer, outcome.response, close);
+    writeResponse(writer, request.version(), outcome.response, headerOnly, close,
+                  [unanswered = unanswered_] { --*unanswered; });
     if (headerOnly) outcome.response.body.clear();
-    afterSending(sent, close ? writer.peer() : nullptr,
-                 [unanswered = unanswered_] { --*unanswered; });
     const auto elapsed = std::chrono::steady_clock::now() - started;
     const int status = outcome.response.status;
     if (metrics_) metrics_->observe(outcome.route, request.method(), status, elapsed);
@@ -175,38 +162,6 @@ void HttpHandler::waitUntilAnswered(std::chrono::milliseconds limit) const {
     const auto deadline = std::chrono::steady_clock::now() + limit;
     while (*unanswered_ > 0 && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-}
-
-HttpHandler::Outcome HttpHandler::dispatch(const Pistache::Http::Request& request,
-                                           const std::string& requestId) const {
-    const Route* route = nullptr;
-    try {
-        auto match = router_->match(request.method(), request.resource());
-        if (match.route == nullptr) {
-            if (request.method() == Method::Options && !match.allowed.empty()) {
-                return {optionsResponse(request, match.allowed, cors_), route};
-            }
-            if (!match.allowed.empty()) throw ServiceError::methodNotAllowed(match.allowed);
-            throw ServiceError(ErrorKind::NotFound, kUrlNotFound);
-        }
-        route = match.route;
-        rapidjson::Document body;
-        if (match.route->requestSchema)
-            body = parseBody(request.body(), *match.route->requestSchema);
-        Request context{request, match.params, match.route->requestSchema ? &body : nullptr,
-                        validateQuery(request.query(), match.route->parameters)};
-        return {match.route->handler(context), route};
-    } catch (const ServiceError& error) {
-        if (error.kind() == ErrorKind::DatabaseUnavailable) {
-            spdlog::error("{} {} id={}: {}", Pistache::Http::methodString(request.method()),
-                          request.resource(), requestId, error.what());
-        }
-        return {errorResponse(error), route};
-    } catch (const std::exception& error) {
-        spdlog::error("{} {} id={} failed: {}", Pistache::Http::methodString(request.method()),
-                      request.resource(), requestId, error.what());
-        return {internalErrorResponse(), route};
     }
 }
 

@@ -8,22 +8,21 @@
 #include <pistache/http.h>
 
 #include "project/http/access_log.hpp"
-#include "project/http/cors.hpp"
-#include "project/http/router.hpp"
+#include "project/http/dispatch.hpp"
+#include "project/http/framing.hpp"
 #include "project/http/request_metrics.hpp"
 
 namespace users::http {
 
-// Pistache's per-connection entry point. Takes over input framing from Http::Handler so that
-// no Pistache text error (413, 500 with exception text) reaches a client, and fixes keep-alive:
-// 0.0.5 labels HTTP/1.1 responses "Connection: Close" yet never closes anything. Also the one
-// place for HEAD (a GET without its body), OPTIONS (204 with Allow) and CORS.
+// Pistache's per-connection entry point: frames requests strictly (framing.hpp) before any byte
+// reaches a handler, hands each to dispatch, writes the answer and records it (metrics, access
+// log, the count of answers not yet written).
 class HttpHandler : public Pistache::Http::Handler {
 public:
     HTTP_PROTOTYPE(HttpHandler)
 
     // `metrics` may be null (METRICS_ENABLED=false).
-    HttpHandler(std::shared_ptr<const Router> router, Cors cors, AccessLog accessLog,
+    HttpHandler(Dispatcher dispatcher, AccessLog accessLog,
                 std::shared_ptr<RequestMetrics> metrics);
 
     void onInput(const char* buffer, size_t length,
@@ -31,20 +30,20 @@ public:
     void onRequest(const Pistache::Http::Request& request,
                    Pistache::Http::ResponseWriter writer) override;
 
-    // Waits (at most `limit`) until every answer handed to Pistache has been written: its
-    // shutdown drops queued writes, so a request still running at SIGTERM would get nothing.
+    // Waits (at most `limit`) until every answer handed to Pistache has been written: Pistache
+    // 0.0.5's shutdown drops queued writes, so a request still running at SIGTERM would get
+    // nothing.
     void waitUntilAnswered(std::chrono::milliseconds limit) const;
 
 private:
-    struct Outcome {
-        Response response;
-        const Route* route = nullptr;  // null: no route matched
-    };
-    Outcome dispatch(const Pistache::Http::Request& request, const std::string& requestId) const;
-    void reject(int status, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+    struct Connection;
+    Connection& connectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer) const;
+    void awaitRest(Connection& connection, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+    void serve(RequestFramer::Request framed, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+    void reject(Connection& connection, const RequestFramer::Rejection& rejection,
+                const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 
-    std::shared_ptr<const Router> router_;
-    Cors cors_;
+    Dispatcher dispatcher_;
     AccessLog accessLog_;
     std::shared_ptr<RequestMetrics> metrics_;
     // Shared by the clones Pistache makes for its worker threads.

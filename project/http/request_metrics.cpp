@@ -39,6 +39,8 @@ RequestMetrics::RequestMetrics(prometheus::Registry& registry,
         series->route = "unmatched";
         unmatched_.emplace(method, std::move(series));
     }
+    unframed_.method = "-";
+    unframed_.route = "unframed";
 }
 
 RequestMetrics::Series& RequestMetrics::seriesFor(const Route* route, Method method) {
@@ -50,7 +52,15 @@ RequestMetrics::Series& RequestMetrics::seriesFor(const Route* route, Method met
 
 void RequestMetrics::observe(const Route* route, Method method, int status,
                              std::chrono::steady_clock::duration elapsed) {
-    Series& series = seriesFor(route, method);
+    record(seriesFor(route, method), status, elapsed);
+}
+
+void RequestMetrics::observeUnframed(int status, std::chrono::steady_clock::duration elapsed) {
+    record(unframed_, status, elapsed);
+}
+
+void RequestMetrics::record(Series& series, int status,
+                            std::chrono::steady_clock::duration elapsed) {
     // Family::Add returns the existing series for known labels, so a race only repeats work.
     auto* latency = series.latency.load(std::memory_order_acquire);
     if (latency == nullptr) {

@@ -27,6 +27,8 @@ public:
 
     void observe(const Route* route, Pistache::Http::Method method, int status,
                  std::chrono::steady_clock::duration elapsed);
+    // A request refused by framing: method "-", route "unframed".
+    void observeUnframed(int status, std::chrono::steady_clock::duration elapsed);
 
 private:
     static constexpr int kMinStatus = 100;
@@ -39,11 +41,13 @@ private:
         std::array<std::atomic<prometheus::Counter*>, kMaxStatus - kMinStatus + 1> requests{};
     };
     Series& seriesFor(const Route* route, Pistache::Http::Method method);
+    void record(Series& series, int status, std::chrono::steady_clock::duration elapsed);
 
     prometheus::Family<prometheus::Counter>& requests_;
     prometheus::Family<prometheus::Histogram>& latency_;
     std::map<const Route*, std::unique_ptr<Series>> routes_;  // fixed after construction
     std::map<Pistache::Http::Method, std::unique_ptr<Series>> unmatched_;
+    Series unframed_;
 };
 
 }  // namespace users::http

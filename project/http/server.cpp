@@ -9,7 +9,9 @@ Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
     auto options = Pistache::Http::Endpoint::options()
                        .threads(static_cast<int>(threads))
                        .flags(flags)
-                       .maxRequestSize(ServerLimits::kMaxRequestBytes)
+                       // The framer enforces the limit; Pistache's parser only re-reads
+                       // canonical bytes, which may be slightly longer than those sent.
+                       .maxRequestSize(2 * ServerLimits::kMaxRequestBytes)
                        .headerTimeout(ServerLimits::kHeaderTimeout)
                        .bodyTimeout(ServerLimits::kBodyTimeout)
                        .keepaliveTimeout(ServerLimits::kKeepAliveTimeout);

@@ -7,22 +7,9 @@
 #include <pistache/endpoint.h>
 
 #include "project/http/handler.hpp"
+#include "project/http/limits.hpp"
 
 namespace users::http {
-
-// Limits chosen against Pistache 0.0.5's defaults (4 KiB requests, 60 s header timeout,
-// listen backlog 128).
-struct ServerLimits {
-    // A burst of connects beyond the backlog gets its SYNs dropped and waits 1 s for a retransmit;
-    // the kernel still caps this at net.core.somaxconn (4096 by default).
-    static constexpr int kListenBacklog = 4096;
-    static constexpr std::size_t kMaxRequestBytes = std::size_t{64} * 1024;
-    static constexpr std::chrono::seconds kHeaderTimeout{5};
-    static constexpr std::chrono::seconds kBodyTimeout{10};
-    static constexpr std::chrono::seconds kKeepAliveTimeout{30};
-    // How long a stop waits for requests already running (SIGTERM must exit within 1 s).
-    static constexpr std::chrono::milliseconds kDrainTimeout{600};
-};
 
 // The Pistache endpoint serving the HTTP handler on background threads.
 class Server {

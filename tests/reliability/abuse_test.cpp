@@ -24,9 +24,6 @@ using Clock = std::chrono::steady_clock;
 struct Abuse {
     const char* name;
     std::string raw;
-    // Pistache's parser waits on these until the header timeout, then answers a bare 408 itself
-    // (README, Limitations).
-    bool stallsUntilHeaderTimeout = false;
 };
 
 std::string post(const std::string& body) {
@@ -51,10 +48,10 @@ std::vector<Abuse> corpus() {
         {"ShortContentLength",
          "POST /users HTTP/1.1\r\nContent-Length: 5\r\n\r\n"
          R"({"username":"ann","email":"ann@x.io"})"},
-        {"JunkRequestLine", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", true},
+        {"JunkRequestLine", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n"},
         {"RequestLineWithoutVersion", "GET /ping\r\n\r\n"},
         {"UnknownVersion", "GET /ping HTTP/7.1\r\n\r\n"},
-        {"HeaderWithoutColon", "GET /ping HTTP/1.1\r\nno colon here\r\n\r\n", true},
+        {"HeaderWithoutColon", "GET /ping HTTP/1.1\r\nno colon here\r\n\r\n"},
         {"HugeHeader", "GET /ping HTTP/1.1\r\nX-A: " + std::string(70000, 'a') + "\r\n\r\n"},
         {"NulInPath", "GET /users/1\0/x HTTP/1.1\r\n\r\n"s},
     };
@@ -94,7 +91,7 @@ protected:
 ServerProcess* AbuseCorpus::server_ = nullptr;
 std::uint16_t AbuseCorpus::port_ = 0;
 
-TEST_P(AbuseCorpus, GetsA4xxJsonAnswerOrAClosedConnection) {
+TEST_P(AbuseCorpus, GetsAJsonErrorOrAClosedConnection) {
     HttpConnection connection(port_);
     try {
         connection.sendRaw(GetParam().raw);
@@ -102,16 +99,11 @@ TEST_P(AbuseCorpus, GetsA4xxJsonAnswerOrAClosedConnection) {
         // The server may close before reading everything: that is one of the allowed outcomes.
     }
     try {
-        // Junk that never completes a request line waits for the 5 s header timeout.
-        const HttpResponse response = connection.readResponse(7s);
-        if (GetParam().stallsUntilHeaderTimeout) {
-            EXPECT_EQ(response.status, 408);
-        } else {
-            EXPECT_GE(response.status, 400);
-            EXPECT_LT(response.status, 500);
-            EXPECT_EQ(response.header("content-type"), "application/json");
-            EXPECT_TRUE(response.json().IsObject());
-        }
+        const HttpResponse response = connection.readResponse(2s);
+        EXPECT_GE(response.status, 400);
+        EXPECT_TRUE(response.status < 500 || response.status == 505) << response.status;
+        EXPECT_EQ(response.header("content-type"), "application/json");
+        EXPECT_TRUE(response.json().IsObject());
     } catch (const std::runtime_error&) {
         EXPECT_TRUE(connection.closedByServer(100ms)) << "neither an answer nor a close";
     }
