@@ -259,8 +259,10 @@ State RequestFramer::applyFraming() {
 // Sets `broken` when the bytes so far break the line rules; a line reaching `maxBytes` is refused
 // with `tooLongStatus` before its next byte is looked at, whatever that byte is.
 std::size_t RequestFramer::findLineEnd(std::size_t from, std::size_t maxBytes, int tooLongStatus,
-                                       Rejection& broken) const {
-    for (std::size_t at = from; at < buffer_.size(); ++at) {
+                                       Rejection& broken) {
+    // Resumes where the last call stopped: rescanning a line that arrives a byte at a time from
+    // its start would cost the square of its length.
+    for (std::size_t at = std::max(from, scanned_); at < buffer_.size(); scanned_ = ++at) {
         const auto c = static_cast<unsigned char>(buffer_[at]);
         if (at - from >= maxBytes) {
             broken = {tooLongStatus, "line longer than allowed"};

@@ -78,13 +78,13 @@ private:
     State frameTrailers();
     bool withinLimit(std::size_t end) const { return end - start_ <= maxRequestBytes_; }
     std::size_t findLineEnd(std::size_t from, std::size_t maxBytes, int tooLongStatus,
-                            Rejection& broken) const;
+                            Rejection& broken);
 
     std::size_t maxRequestBytes_;
     std::string buffer_;
     std::size_t start_ = 0;    // where the request being framed begins in buffer_
     std::size_t cursor_ = 0;   // how far it has been framed
-    std::size_t scanned_ = 0;  // how far the head has been checked byte by byte
+    std::size_t scanned_ = 0;  // how far the head, or a chunk or trailer line, has been checked
     std::size_t lineStart_ = 0;
     Phase phase_ = Phase::Head;
     Rejection rejection_;
