@@ -3,6 +3,7 @@
 // bytes arrived (a split-dependent decision is how requests get smuggled).
 #include "project/http/framing.hpp"
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -175,6 +176,25 @@ TEST(Framing, RejectsOversizedRequestsWith413BeforeTheirBody) {
               "0\r\nX-Big: " + std::string(kLimit, 'a') + "\r\n\r\n"),
          {rejected(413)}},
     });
+}
+
+// Each byte is looked at once: rescanning a line from its start on every arrival would make a
+// client dribbling one long line cost the square of its length.
+TEST(Framing, LongLinesArrivingByteByByteCostLinearTime) {
+    constexpr std::size_t kServerLimit = 64 * 1024;
+    const std::string line = "X-Long: " + std::string(kServerLimit - 200, 'a') + "\r\n";
+    for (const auto& request :
+         {post("Transfer-Encoding: chunked\r\n", "0\r\n" + line + "\r\n"), post(line)}) {
+        RequestFramer framer(kServerLimit);
+        const auto started = std::chrono::steady_clock::now();
+        auto state = State::NeedMore;
+        for (const char byte : request) {
+            framer.append(std::string_view(&byte, 1));
+            state = framer.next();
+        }
+        EXPECT_EQ(state, State::Ready);
+        EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(500));
+    }
 }
 
 TEST(Framing, FramesPipelinedRequestsInOrderSkippingEmptyLinesBefore) {
