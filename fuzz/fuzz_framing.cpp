@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz/http_parser_oracle.hpp"
 #include "fuzz/reference_framing.hpp"
 #include "project/http/framing.hpp"
 
@@ -24,18 +25,20 @@ constexpr std::size_t kLimit = 256;
 struct Decision {
     std::string text;     // "Ready ..." with everything framed, or "Rejected <status>"
     std::size_t end = 0;  // where a Ready request ends; 0 when unknown (or Rejected)
+    bool ready = false;
+    std::string body;
 
     bool operator==(const Decision& other) const { return text == other.text && end == other.end; }
 };
 
-std::string describe(const std::string& method, const std::string& target,
-                     const std::string& version,
-                     const std::vector<std::pair<std::string, std::string>>& fields,
-                     const std::string& body) {
-    std::string text = "Ready " + method + " " + target + " " + version;
-    for (const auto& [name, value] : fields) text += " <" + name + ":" + value + ">";
-    return text + " [" + body + "]";
+template <typename Framed>
+Decision ready(const Framed& r, std::size_t end) {
+    std::string text = "Ready " + r.method + " " + r.target + " " + r.version;
+    for (const auto& [name, value] : r.fields) text += " <" + name + ":" + value + ">";
+    return {text + " [" + r.body + "]", end, true, r.body};
 }
+
+Decision rejected(int status) { return {"Rejected " + std::to_string(status), 0, false, ""}; }
 
 // Every decision the framer makes while `bytes` arrive in pieces of `pieceBytes` (0: whole);
 // with `split`, as two pieces cut there. Ends are known only when fed byte by byte.
@@ -57,12 +60,10 @@ std::vector<Decision> frame(std::string_view bytes, std::size_t pieceBytes, std:
         for (auto state = framer.next(); state != RequestFramer::State::NeedMore;
              state = framer.next()) {
             if (state == RequestFramer::State::Rejected) {
-                decisions.push_back({"Rejected " + std::to_string(framer.rejection().status)});
+                decisions.push_back(rejected(framer.rejection().status));
                 return decisions;
             }
-            const auto r = framer.take();
-            decisions.push_back({describe(r.method, r.target, r.version, r.fields, r.body),
-                                 pieceBytes == 1 ? appended : 0});
+            decisions.push_back(ready(framer.take(), pieceBytes == 1 ? appended : 0));
         }
     }
     return decisions;
@@ -74,10 +75,10 @@ std::vector<Decision> reference(std::string_view bytes) {
         const ReferenceDecision d = users::fuzz::referenceFrame(bytes, from, kLimit);
         if (d.kind == ReferenceDecision::Kind::Incomplete) return decisions;
         if (d.kind == ReferenceDecision::Kind::Rejected) {
-            decisions.push_back({"Rejected " + std::to_string(d.status)});
+            decisions.push_back(rejected(d.status));
             return decisions;
         }
-        decisions.push_back({describe(d.method, d.target, d.version, d.fields, d.body), d.end});
+        decisions.push_back(ready(d, d.end));
         from = d.end;
     }
 }
@@ -98,6 +99,23 @@ void expectSame(const std::vector<Decision>& expected, std::vector<Decision> act
     std::abort();
 }
 
+// The framer is stricter than http_parser, never laxer: it accepts nothing http_parser refuses,
+// and where both accept the first request, they agree on its end and body.
+void expectNoLaxerThanHttpParser(std::string_view bytes, const std::vector<Decision>& framed) {
+    using Kind = users::fuzz::LenientDecision::Kind;
+    const auto lenient = users::fuzz::httpParserFrame(bytes);
+    if (framed.empty() || !framed.front().ready || lenient.kind == Kind::OutOfScope) return;
+    const Decision& first = framed.front();
+    if (lenient.kind == Kind::Ready && lenient.end == first.end && lenient.body == first.body) {
+        return;
+    }
+    const char* verdicts[] = {"still reading", "ready", "refusing", "out of scope"};
+    std::fprintf(stderr, "framer accepted %s (end %zu), http_parser is %s (end %zu)\n",
+                 first.text.c_str(), first.end, verdicts[static_cast<int>(lenient.kind)],
+                 lenient.end);
+    std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -105,7 +123,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view bytes(reinterpret_cast<const char*>(data) + 2, size - 2);
     const std::size_t split = (data[0] | (data[1] << 8)) % (bytes.size() + 1);
     const auto expected = reference(bytes);
-    expectSame(expected, frame(bytes, 1, 0), "byte by byte", true);
+    const auto byteByByte = frame(bytes, 1, 0);
+    expectSame(expected, byteByByte, "byte by byte", true);
     expectSame(expected, frame(bytes, 0, split), "split in two", false);
+    expectNoLaxerThanHttpParser(bytes, byteByByte);
     return 0;
 }
