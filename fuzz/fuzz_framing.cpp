@@ -2,10 +2,12 @@
 // whole buffer at once). The input is a byte stream, usually two requests back to back; its first
 // two bytes pick where it is split in two. Fed split, fed byte by byte and read by the reference,
 // the stream must give the same decisions: accepted or refused, the status, where each request
-// ends, and what it carries. Any difference aborts.
+// ends, and what it carries; and the framer must be no laxer than Debian's http_parser
+// (fuzz/http_parser_oracle). Any difference aborts.
+#include <array>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +36,8 @@ struct Decision {
 template <typename Framed>
 Decision ready(const Framed& r, std::size_t end) {
     std::string text = "Ready " + r.method + " " + r.target + " " + r.version;
-    for (const auto& [name, value] : r.fields) text += " <" + name + ":" + value + ">";
+    for (const auto& [name, value] : r.fields)
+        text.append(" <").append(name + ":").append(value + ">");
     return {text + " [" + r.body + "]", end, true, r.body};
 }
 
@@ -91,11 +94,10 @@ void expectSame(const std::vector<Decision>& expected, std::vector<Decision> act
         }
     }
     if (actual == expected) return;
-    std::fprintf(stderr, "framer fed %s differs from the reference\n", how);
+    std::cerr << "framer fed " << how << " differs from the reference\n";
     for (const auto& d : expected)
-        std::fprintf(stderr, "  reference: %s end %zu\n", d.text.c_str(), d.end);
-    for (const auto& d : actual)
-        std::fprintf(stderr, "  framer:    %s end %zu\n", d.text.c_str(), d.end);
+        std::cerr << "  reference: " << d.text << " end " << d.end << '\n';
+    for (const auto& d : actual) std::cerr << "  framer:    " << d.text << " end " << d.end << '\n';
     std::abort();
 }
 
@@ -109,10 +111,11 @@ void expectNoLaxerThanHttpParser(std::string_view bytes, const std::vector<Decis
     if (lenient.kind == Kind::Ready && lenient.end == first.end && lenient.body == first.body) {
         return;
     }
-    const char* verdicts[] = {"still reading", "ready", "refusing", "out of scope"};
-    std::fprintf(stderr, "framer accepted %s (end %zu), http_parser is %s (end %zu)\n",
-                 first.text.c_str(), first.end, verdicts[static_cast<int>(lenient.kind)],
-                 lenient.end);
+    const std::array<const char*, 4> verdicts = {"still reading", "ready", "refusing",
+                                                 "out of scope"};
+    std::cerr << "framer accepted " << first.text << " (end " << first.end << "), http_parser is "
+              << verdicts.at(static_cast<std::size_t>(lenient.kind)) << " (end " << lenient.end
+              << ")\n";
     std::abort();
 }
 

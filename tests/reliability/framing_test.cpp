@@ -27,7 +27,7 @@ protected:
         port_ = server_->waitUntilListening();
     }
 
-    void expectOthersServed() {
+    void expectOthersServed() const {
         EXPECT_EQ(httpRequest(port_, "GET", "/ping").status, 200);
         EXPECT_EQ(httpRequest(port_, "GET", "/users").status, 200);
     }

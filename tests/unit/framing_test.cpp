@@ -181,7 +181,7 @@ TEST(Framing, RejectsOversizedRequestsWith413BeforeTheirBody) {
 // Each byte is looked at once: rescanning a line from its start on every arrival would make a
 // client dribbling one long line cost the square of its length.
 TEST(Framing, LongLinesArrivingByteByByteCostLinearTime) {
-    constexpr std::size_t kServerLimit = 64 * 1024;
+    constexpr std::size_t kServerLimit = std::size_t{64} * 1024;
     const std::string line = "X-Long: " + std::string(kServerLimit - 200, 'a') + "\r\n";
     for (const auto& request :
          {post("Transfer-Encoding: chunked\r\n", "0\r\n" + line + "\r\n"), post(line)}) {
