@@ -231,6 +231,13 @@ TEST(Framing, AwaitsContinueOnlyUntilTheBodyArrives) {
     EXPECT_FALSE(framer.awaitsContinue());
 }
 
+TEST(Framing, NeverAwaitsContinueForAnHttp10Client) {
+    RequestFramer framer(kLimit);
+    framer.append(post("Expect: 100-continue\r\nContent-Length: 2\r\n", "", "HTTP/1.0"));
+    EXPECT_EQ(framer.next(), State::NeedMore);
+    EXPECT_FALSE(framer.awaitsContinue());
+}
+
 TEST(Framing, DoesNotAwaitContinueAfterARejection) {
     RequestFramer framer(kLimit);
     framer.append(post("Expect: 100-continue\r\nContent-Length: 2000\r\n"));
