@@ -180,11 +180,13 @@ ReferenceDecision referenceFrame(std::string_view bytes, std::size_t from, std::
     if (hosts > 1) return rejected(400);
     if (!codings.empty()) {
         if (!lengths.empty() || out.version != "HTTP/1.1") return rejected(400);
-        for (const auto& coding : codings) {
-            if (coding.empty()) return rejected(400);
-            if (coding != "chunked") return rejected(501);
+        for (std::size_t i = 0; i < codings.size(); ++i) {
+            if (codings[i].empty()) return rejected(400);
+            const bool last = i + 1 == codings.size();
+            // A coding after chunked, or chunked twice, leaves the length undecidable.
+            if ((codings[i] == "chunked") != last) return rejected(400);
         }
-        if (codings.size() > 1) return rejected(400);
+        if (codings.size() > 1) return rejected(501);
         return chunkedBody(bytes, start, headEnd, limit, std::move(out));
     }
     std::uint64_t length = 0;

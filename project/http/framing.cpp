@@ -228,9 +228,13 @@ State RequestFramer::applyFraming() {
         if (request_.version != "HTTP/1.1") return reject(400, "Transfer-Encoding in HTTP/1.0");
         for (const auto& coding : transferCodings_) {
             if (coding.empty()) return reject(400, "empty transfer coding");
-            if (coding != "chunked") return reject(501, "transfer coding not implemented");
         }
-        if (transferCodings_.size() != 1) return reject(400, "chunked applied more than once");
+        if (transferCodings_.back() != "chunked")
+            return reject(400, "chunked is not the last coding");
+        const auto chunked =
+            std::count(transferCodings_.begin(), transferCodings_.end(), "chunked");
+        if (chunked > 1) return reject(400, "chunked applied more than once");
+        if (transferCodings_.size() > 1) return reject(501, "transfer coding not implemented");
         phase_ = Phase::ChunkSize;
         return State::NeedMore;
     }

@@ -22,7 +22,8 @@ namespace users::http {
 //   at most one Host field                                                 3.2        400
 //   Content-Length: one field line, ASCII digits only (no sign, list, hex) 6.2, 6.3   400
 //   Transfer-Encoding together with Content-Length                         6.1, 6.3   400
-//   Transfer-Encoding only "chunked", once, in an HTTP/1.1 request        6.1, 7     501 / 400
+//   Transfer-Encoding: chunked once and last (else the length is unknown)  6.1, 6.3   400
+//   Transfer-Encoding: another coding before chunked (none is supported)   6.1        501
 //   chunk size: 1 to 8 hex digits, then ";extensions" or CRLF; the data    7.1        400
 //     followed by CRLF; trailer lines follow the field line rules
 //   no Content-Length and no Transfer-Encoding: the body is empty          6.3        -

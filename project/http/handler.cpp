@@ -37,13 +37,16 @@ bool keepAlive(const Pistache::Http::Request& request) {
 // Pistache 0.0.5's parser cannot be made strict and drops pipelined requests, so it only reads
 // again a request the framer accepted, from canonical bytes with the decoded body's length.
 std::string canonicalText(const RequestFramer::Request& request) {
-    std::string text = request.method + ' ' + request.target + ' ' + request.version + "\r\n";
-    for (const auto& [name, value] : request.fields) text += name + ": " + value + "\r\n";
-    if (!request.body.empty()) {
-        text += "Content-Length: " + std::to_string(request.body.size()) + "\r\n";
+    std::string text;
+    text.append(request.method).append(" ").append(request.target).append(" ");
+    text.append(request.version).append("\r\n");
+    for (const auto& [name, value] : request.fields) {
+        text.append(name).append(": ").append(value).append("\r\n");
     }
-    text += "\r\n";
-    return text + request.body;
+    if (!request.body.empty()) {
+        text.append("Content-Length: ").append(std::to_string(request.body.size())).append("\r\n");
+    }
+    return text.append("\r\n").append(request.body);
 }
 
 }  // namespace
@@ -98,7 +101,7 @@ void HttpHandler::awaitRest(Connection& connection, const std::shared_ptr<Peer>&
     }
 }
 
-void HttpHandler::serve(RequestFramer::Request framed, const std::shared_ptr<Peer>& peer) {
+void HttpHandler::serve(const RequestFramer::Request& framed, const std::shared_ptr<Peer>& peer) {
     auto parser = getParser(peer);
     parser->reset();
     const std::string text = canonicalText(framed);

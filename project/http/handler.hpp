@@ -39,7 +39,8 @@ private:
     struct Connection;
     Connection& connectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer) const;
     void awaitRest(Connection& connection, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
-    void serve(RequestFramer::Request framed, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+    void serve(const RequestFramer::Request& framed,
+               const std::shared_ptr<Pistache::Tcp::Peer>& peer);
     void reject(Connection& connection, const RequestFramer::Rejection& rejection,
                 const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 

@@ -62,8 +62,8 @@ std::vector<Malformed> malformedRequests() {
               std::to_string(5 + kSmuggled.size()) + "\r\n") +
              "0\r\n\r\n",
          400},
-        {"TransferEncodingGzip", head("Transfer-Encoding: gzip\r\n") + "0\r\n\r\n", 501},
-        {"ChunkedThenGzip", head("Transfer-Encoding: chunked, gzip\r\n") + "0\r\n\r\n", 501},
+        {"TransferEncodingGzip", head("Transfer-Encoding: gzip\r\n") + "0\r\n\r\n", 400},
+        {"ChunkedThenGzip", head("Transfer-Encoding: chunked, gzip\r\n") + "0\r\n\r\n", 400},
         {"GzipThenChunked", head("Transfer-Encoding: gzip, chunked\r\n") + "0\r\n\r\n", 501},
         {"ChunkedTwice", head("Transfer-Encoding: chunked, chunked\r\n") + "0\r\n\r\n", 400},
         {"TwoTransferEncodingLines",
