@@ -1,9 +1,7 @@
 #include "project/http/query_params.hpp"
 
-#include <charconv>
-#include <cstdint>
-
 #include "project/errors.hpp"
+#include "project/integer.hpp"
 
 namespace users::http {
 namespace {
@@ -41,10 +39,7 @@ rapidjson::Document typed(const std::string& value, const rapidjson::Value& sche
     rapidjson::Document document;
     const std::string type = schema.HasMember("type") ? schema["type"].GetString() : "string";
     if (type == "integer") {
-        std::int64_t number = 0;
-        const char* end = value.data() + value.size();
-        auto [stop, error] = std::from_chars(value.data(), end, number);
-        if (error == std::errc{} && stop == end && !value.empty()) document.SetInt64(number);
+        if (auto number = parseInteger(value)) document.SetInt64(*number);
         return document;
     }
     document.SetString(value.c_str(), static_cast<rapidjson::SizeType>(value.size()),
