@@ -9,6 +9,7 @@
 #include <rapidjson/writer.h>
 
 #include "project/errors.hpp"
+#include "project/utf8.hpp"
 
 namespace users::http {
 namespace {
@@ -142,15 +143,7 @@ void checkDeclaredStrings(const rapidjson::Document& document, const rapidjson::
 }  // namespace
 
 bool isCleanText(std::string_view text) {
-    struct Discard {
-        void Put(char) {}
-    } discard;
-    if (text.find('\0') != std::string_view::npos) return false;
-    rapidjson::MemoryStream stream(text.data(), text.size());
-    while (stream.Tell() < text.size()) {
-        if (!rapidjson::UTF8<>::Validate(stream, discard)) return false;
-    }
-    return true;
+    return text.find('\0') == std::string_view::npos && isValidUtf8(text);
 }
 
 JsonSchema::JsonSchema(std::string_view text) {
