@@ -21,12 +21,6 @@ std::string validationJson(const std::string& field, const std::string& reason) 
     return buffer.GetString();
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string text;
-    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-    return text;
-}
-
 }  // namespace
 
 std::shared_ptr<const JsonSchema> errorSchema() {
@@ -48,7 +42,7 @@ Response errorResponse(const ServiceError& error) {
             return messageResponse(404, error.message());
         case ErrorKind::MethodNotAllowed: {
             Response response = messageResponse(405, error.message());
-            response.headers.emplace_back("Allow", joined(error.items()));
+            response.headers.emplace_back("Allow", joinList(error.items()));
             return response;
         }
         case ErrorKind::DatabaseUnavailable: {
