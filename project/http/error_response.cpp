@@ -1,24 +1,22 @@
 #include "project/http/error_response.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "project/http/json_writer.hpp"
 
 namespace users::http {
 namespace {
 
 std::string validationJson(const std::string& field, const std::string& reason) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    writer.StartObject();
-    writer.Key("message");
-    writer.String("Input payload validation failed");
-    writer.Key("errors");
-    writer.StartObject();
-    writer.Key(field.c_str(), static_cast<rapidjson::SizeType>(field.size()));
-    writer.String(reason.c_str(), static_cast<rapidjson::SizeType>(reason.size()));
-    writer.EndObject();
-    writer.EndObject();
-    return buffer.GetString();
+    return writeJson([&](JsonWriter& writer) {
+        writer.StartObject();
+        writer.Key("message");
+        writer.String("Input payload validation failed");
+        writer.Key("errors");
+        writer.StartObject();
+        writeKey(writer, field);
+        writeString(writer, reason);
+        writer.EndObject();
+        writer.EndObject();
+    });
 }
 
 }  // namespace

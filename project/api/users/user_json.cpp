@@ -1,27 +1,20 @@
 #include "project/api/users/user_json.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "project/http/json_writer.hpp"
 
 namespace users::api {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void writeString(Writer& writer, const std::string& text) {
-    writer.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
-void writeUser(Writer& writer, const db::User& user) {
+void writeUser(http::JsonWriter& writer, const db::User& user) {
     writer.StartObject();
     writer.Key("id");
     writer.Int64(user.id);
     writer.Key("username");
-    writeString(writer, user.username);
+    http::writeString(writer, user.username);
     writer.Key("email");
-    writeString(writer, user.email);
+    http::writeString(writer, user.email);
     writer.Key("created_date");
-    writeString(writer, user.createdDate);
+    http::writeString(writer, user.createdDate);
     writer.EndObject();
 }
 
@@ -52,8 +45,8 @@ std::shared_ptr<const http::JsonSchema> userSchema() {
     static const auto schema =
         std::make_shared<const http::JsonSchema>(std::string(R"({"title": "User", "type": "object",
                         "required": ["id", "username", "email", "created_date"],
-                        "properties": {)") +
-                                           kUserProperties + "}}");
+                        "properties": {)") + kUserProperties +
+                                                 "}}");
     return schema;
 }
 
@@ -78,19 +71,15 @@ db::UserInput toUserInput(const rapidjson::Document& body) {
 }
 
 std::string userJson(const db::User& user) {
-    rapidjson::StringBuffer buffer;
-    Writer writer(buffer);
-    writeUser(writer, user);
-    return {buffer.GetString(), buffer.GetSize()};
+    return http::writeJson([&user](http::JsonWriter& writer) { writeUser(writer, user); });
 }
 
 std::string userListJson(const std::vector<db::User>& users) {
-    rapidjson::StringBuffer buffer;
-    Writer writer(buffer);
-    writer.StartArray();
-    for (const auto& user : users) writeUser(writer, user);
-    writer.EndArray();
-    return {buffer.GetString(), buffer.GetSize()};
+    return http::writeJson([&users](http::JsonWriter& writer) {
+        writer.StartArray();
+        for (const auto& user : users) writeUser(writer, user);
+        writer.EndArray();
+    });
 }
 
 }  // namespace users::api
