@@ -67,9 +67,9 @@ std::optional<std::string> percentDecode(std::string_view text) {
     return decoded;
 }
 
-PathParams validateQuery(const Pistache::Http::Uri::Query& query,
-                         const std::vector<ParameterSpec>& parameters) {
-    PathParams values;
+QueryValues validateQuery(const Pistache::Http::Uri::Query& query,
+                          const std::vector<ParameterSpec>& parameters) {
+    QueryValues values;
     for (const auto& parameter : parameters) {
         if (parameter.in != "query") continue;
         const auto raw = query.get(parameter.name);
@@ -81,10 +81,14 @@ PathParams validateQuery(const Pistache::Http::Uri::Query& query,
         }
         const rapidjson::Document document = typed(*value, schema);
         rapidjson::SchemaValidator validator(parameter.schema->compiled());
-        if (document.IsNull() || !document.Accept(validator)) {
+        if (document.IsNull() || !parameter.schema->validate(document, validator)) {
             throw ServiceError::invalidField(parameter.name, describe(schema));
         }
-        values.emplace(parameter.name, *value);
+        if (document.IsInt64()) {
+            values.setInteger(parameter.name, document.GetInt64());
+        } else {
+            values.setText(parameter.name, *value);
+        }
     }
     return values;
 }

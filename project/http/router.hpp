@@ -10,6 +10,7 @@
 #include <pistache/http.h>
 
 #include "project/http/json.hpp"
+#include "project/http/query_values.hpp"
 #include "project/http/response.hpp"
 
 namespace users::http {
@@ -22,7 +23,7 @@ struct Request {
     const Pistache::Http::Request& http;
     const PathParams& params;
     const rapidjson::Document* body = nullptr;
-    PathParams query = {};  // the declared query parameters present, decoded and validated
+    QueryValues query = {};  // the declared query parameters present, validated and typed
 };
 
 using Handler = std::function<Response(const Request&)>;

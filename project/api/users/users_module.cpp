@@ -1,11 +1,9 @@
 #include "project/api/users/users_module.hpp"
 
-#include <charconv>
-
-#include "project/http/error_response.hpp"
-#include "project/http/path_id.hpp"
 #include "project/api/users/user_json.hpp"
 #include "project/errors.hpp"
+#include "project/http/error_response.hpp"
+#include "project/http/path_id.hpp"
 
 namespace users::api {
 namespace {
@@ -43,25 +41,17 @@ std::vector<http::ParameterSpec> idParameter() {
              schema(R"({"type": "integer", "minimum": 1})")}};
 }
 
-// A value that validateQuery() already accepted as an integer.
-std::optional<std::int64_t> integerParameter(const http::Request& request, const char* name) {
-    auto found = request.query.find(name);
-    if (found == request.query.end()) return std::nullopt;
-    std::int64_t value = 0;
-    std::from_chars(found->second.data(), found->second.data() + found->second.size(), value);
-    return value;
-}
-
 }  // namespace
 
 void UsersModule::registerRoutes(http::Router& router) const {
     const auto message = messageSchema();
-    const http::ResponseSpec invalid{400, "Invalid payload or email already taken", http::errorSchema()};
+    const http::ResponseSpec invalid{400, "Invalid payload or email already taken",
+                                     http::errorSchema()};
     const http::ResponseSpec missing{404, "No user with this id", message};
     const http::ResponseSpec unavailable{503,
-                                   "The database is unavailable",
-                                   http::errorSchema(),
-                                   {{"Retry-After", "Seconds to wait before retrying"}}};
+                                         "The database is unavailable",
+                                         http::errorSchema(),
+                                         {{"Retry-After", "Seconds to wait before retrying"}}};
     auto bind = [this](http::Response (UsersModule::*handler)(const http::Request&) const) {
         return [this, handler](const http::Request& request) { return (this->*handler)(request); };
     };
@@ -110,12 +100,12 @@ void UsersModule::registerRoutes(http::Router& router) const {
 
 http::Response UsersModule::list(const http::Request& request) const {
     if (request.query.empty()) return http::jsonResponse(200, userListJson(repository_.list()));
-    const std::int64_t after = integerParameter(request, "after").value_or(0);
-    const auto limit = integerParameter(request, "limit");
+    const std::int64_t after = request.query.integer("after").value_or(0);
+    const auto limit = request.query.integer("limit");
     std::vector<db::User> users;
-    if (auto email = request.query.find("email"); email != request.query.end()) {
+    if (auto email = request.query.text("email")) {
         // At most one user: it passes any limit, but not an `after` beyond its id.
-        auto user = repository_.findByEmail(email->second);
+        auto user = repository_.findByEmail(*email);
         if (user && user->id > after) users.push_back(std::move(*user));
         return http::jsonResponse(200, userListJson(users));
     }
@@ -152,7 +142,8 @@ http::Response UsersModule::update(const http::Request& request) const {
 
 http::Response UsersModule::remove(const http::Request& request) const {
     const std::int64_t id = userId(request);
-    if (auto email = repository_.remove(id)) return http::messageResponse(200, *email + " was removed!");
+    if (auto email = repository_.remove(id))
+        return http::messageResponse(200, *email + " was removed!");
     throw noSuchUser(id);
 }
 
