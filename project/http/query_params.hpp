@@ -8,7 +8,7 @@
 #include <pistache/http.h>
 
 #include "project/http/query_values.hpp"
-#include "project/http/router.hpp"
+#include "project/http/route.hpp"
 
 namespace users::http {
 

@@ -128,7 +128,9 @@ private:
         for (auto segment : http::pathSegments(route.path)) {
             const auto name = http::parameterName(segment);
             if (!name) continue;
-            http::ParameterSpec spec{std::string(*name), "path", "", nullptr};
+            http::ParameterSpec spec;
+            spec.name = *name;
+            spec.in = "path";
             for (const auto& declared : route.parameters) {
                 if (declared.in == "path" && declared.name == spec.name) spec = declared;
             }
