@@ -18,12 +18,6 @@ void writeUser(http::JsonWriter& writer, const db::User& user) {
     writer.EndObject();
 }
 
-constexpr const char* kUserProperties = R"(
-    "id": {"type": "integer", "minimum": 1},
-    "username": {"type": "string"},
-    "email": {"type": "string", "format": "email"},
-    "created_date": {"type": "string", "format": "date-time"})";
-
 }  // namespace
 
 std::shared_ptr<const http::JsonSchema> userInputSchema() {
@@ -42,20 +36,36 @@ std::shared_ptr<const http::JsonSchema> userInputSchema() {
 }
 
 std::shared_ptr<const http::JsonSchema> userSchema() {
-    static const auto schema =
-        std::make_shared<const http::JsonSchema>(std::string(R"({"title": "User", "type": "object",
-                        "required": ["id", "username", "email", "created_date"],
-                        "properties": {)") + kUserProperties +
-                                                 "}}");
+    static const auto schema = std::make_shared<const http::JsonSchema>(R"({
+        "title": "User",
+        "type": "object",
+        "required": ["id", "username", "email", "created_date"],
+        "properties": {
+            "id": {"type": "integer", "minimum": 1},
+            "username": {"type": "string"},
+            "email": {"type": "string", "format": "email"},
+            "created_date": {"type": "string", "format": "date-time"}
+        }
+    })");
     return schema;
 }
 
+// The items spell User out again rather than refer to it, as the served document always has.
 std::shared_ptr<const http::JsonSchema> userListSchema() {
-    static const auto schema = std::make_shared<const http::JsonSchema>(
-        std::string(R"({"title": "UserList", "type": "array", "items": {"type": "object",
-                        "required": ["id", "username", "email", "created_date"],
-                        "properties": {)") +
-        kUserProperties + "}}}");
+    static const auto schema = std::make_shared<const http::JsonSchema>(R"({
+        "title": "UserList",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["id", "username", "email", "created_date"],
+            "properties": {
+                "id": {"type": "integer", "minimum": 1},
+                "username": {"type": "string"},
+                "email": {"type": "string", "format": "email"},
+                "created_date": {"type": "string", "format": "date-time"}
+            }
+        }
+    })");
     return schema;
 }
 
