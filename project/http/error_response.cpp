@@ -5,6 +5,8 @@
 namespace users::http {
 namespace {
 
+constexpr const char* kMethodNotAllowed = "The method is not allowed for the requested URL.";
+
 std::string validationJson(const std::string& field, const std::string& reason) {
     return writeJson([&](JsonWriter& writer) {
         writer.StartObject();
@@ -39,7 +41,7 @@ Response errorResponse(const ServiceError& error) {
         case ErrorKind::NotFound:
             return messageResponse(404, error.message());
         case ErrorKind::MethodNotAllowed: {
-            Response response = messageResponse(405, error.message());
+            Response response = messageResponse(405, kMethodNotAllowed);
             response.headers.emplace_back("Allow", joinList(error.items()));
             return response;
         }

@@ -2,11 +2,14 @@
 
 #include <memory>
 
+#include "project/errors.hpp"
 #include "project/http/json.hpp"
 #include "project/http/response.hpp"
-#include "project/errors.hpp"
 
 namespace users::http {
+
+// Flask's 404 wording: no route matches, or a path parameter names nothing (/users/abc).
+inline constexpr const char* kUrlNotFound = "The requested URL was not found on the server.";
 
 // The body of every error: message, and errors by field or parameter when invalid.
 std::shared_ptr<const JsonSchema> errorSchema();

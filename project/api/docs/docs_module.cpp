@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "project/errors.hpp"
+#include "project/http/error_response.hpp"
 
 namespace users::api {
 namespace {
@@ -71,7 +72,7 @@ http::Response DocsModule::page(const http::Request& request) const {
 http::Response DocsModule::asset(const http::Request& request) const {
     if (!ui_.available()) return notInstalled();
     if (auto file = ui_.file(request.params.at("file"))) return *file;
-    throw ServiceError(ErrorKind::NotFound, kUrlNotFound);
+    throw ServiceError(ErrorKind::NotFound, http::kUrlNotFound);
 }
 
 }  // namespace users::api

@@ -11,7 +11,7 @@ namespace {
 std::int64_t userId(const http::Request& request) {
     if (auto id = http::parsePathId(request.params.at("id"))) return *id;
     // As Flask's <int:id> converter: a malformed id is no route at all.
-    throw ServiceError(ErrorKind::NotFound, kUrlNotFound);
+    throw ServiceError(ErrorKind::NotFound, http::kUrlNotFound);
 }
 
 ServiceError noSuchUser(std::int64_t id) {
