@@ -5,12 +5,12 @@
 
 #include <prometheus/registry.h>
 
-#include "project/http/module.hpp"
-#include "project/http/router.hpp"
 #include "project/config.hpp"
 #include "project/db/pool.hpp"
 #include "project/db/user_repository.hpp"
+#include "project/http/module.hpp"
 #include "project/http/request_metrics.hpp"
+#include "project/http/router.hpp"
 #include "project/http/server.hpp"
 
 namespace users {
@@ -24,9 +24,6 @@ public:
     void start() { server_.start(); }
     void stop() { server_.stop(); }
     std::uint16_t port() const { return server_.port(); }
-
-    const http::Router& router() const { return *router_; }
-    const db::UserRepository& users() const { return users_; }
 
 private:
     db::Pool pool_;

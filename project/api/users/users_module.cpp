@@ -92,7 +92,11 @@ void UsersModule::registerRoutes(http::Router& router) const {
 }
 
 http::Response UsersModule::list(const http::Request& request) const {
-    if (request.query.empty()) return http::jsonResponse(200, userListJson(repository_.list()));
+    if (request.query.empty()) {
+        const auto everyone =
+            repository_.listAfter(db::UserRepository::kBeforeEveryId, std::nullopt);
+        return http::jsonResponse(200, userListJson(everyone));
+    }
     const std::int64_t after = request.query.integer("after").value_or(0);
     const auto limit = request.query.integer("limit");
     std::vector<db::User> users;
