@@ -16,7 +16,8 @@
 namespace users {
 
 // The app factory, our create_app: the one place that wires pool -> repository -> modules ->
-// router -> server. main, manage and the functional tests all build on it.
+// router -> server. main and the functional tests build on it; manage needs no server and
+// makes only a pool and a repository.
 class App {
 public:
     explicit App(const Config& config);
