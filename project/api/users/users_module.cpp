@@ -32,10 +32,8 @@ void UsersModule::registerRoutes(http::Router& router) const {
     const http::ResponseSpec invalid{400, "Invalid payload or email already taken",
                                      http::errorSchema()};
     const http::ResponseSpec missing{404, "No user with this id", message};
-    const http::ResponseSpec unavailable{503,
-                                         "The database is unavailable",
-                                         http::errorSchema(),
-                                         {{"Retry-After", "Seconds to wait before retrying"}}};
+    http::ResponseSpec unavailable{503, "The database is unavailable", http::errorSchema()};
+    unavailable.headers.emplace_back("Retry-After", "Seconds to wait before retrying");
     auto bind = [this](http::Response (UsersModule::*handler)(const http::Request&) const) {
         return [this, handler](const http::Request& request) { return (this->*handler)(request); };
     };
