@@ -1,6 +1,5 @@
 #include "manage/commands.hpp"
 
-#include <charconv>
 #include <chrono>
 #include <functional>
 
@@ -10,6 +9,7 @@
 #include "project/db/schema.hpp"
 #include "project/db/user_repository.hpp"
 #include "project/errors.hpp"
+#include "project/integer.hpp"
 
 namespace users::manage {
 namespace {
@@ -52,14 +52,13 @@ int checkHealth(const std::map<std::string, std::string>& env, std::ostream& out
     const auto setting = env.find("PORT");
     const std::string text =
         setting == env.end() || setting->second.empty() ? "5000" : setting->second;
-    unsigned port = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
-    if (ec != std::errc{} || end != text.data() + text.size() || port == 0 || port > 65535) {
+    const auto port = parseInteger(text);
+    if (!port || *port < 1 || *port > 65535) {
         err << "manage: PORT must be an integer from 1 to 65535, got '" << text << "'\n";
         return 1;  // a container health check knows only 0 and 1
     }
-    if (!healthy(static_cast<std::uint16_t>(port), "/health/app", std::chrono::seconds(3))) {
-        err << "manage: unhealthy: no 200 from 127.0.0.1:" << port << "/health/app\n";
+    if (!healthy(static_cast<std::uint16_t>(*port), "/health/app", std::chrono::seconds(3))) {
+        err << "manage: unhealthy: no 200 from 127.0.0.1:" << *port << "/health/app\n";
         return 1;
     }
     out << "healthy\n";

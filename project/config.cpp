@@ -1,13 +1,14 @@
 #include "project/config.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <regex>
 #include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
+
+#include "project/integer.hpp"
 
 extern char** environ;
 
@@ -25,13 +26,12 @@ long long integer(const Env& env, const std::string& name, long long fallback, l
                   long long max) {
     const std::string text = get(env, name);
     if (text.empty()) return fallback;
-    long long value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
+    const auto value = parseInteger(text);
+    if (!value || *value < min || *value > max) {
         throw ConfigError(name + " must be an integer from " + std::to_string(min) + " to " +
                           std::to_string(max) + ", got '" + text + "'");
     }
-    return value;
+    return *value;
 }
 
 Environment parseEnvironment(const Env& env) {
