@@ -1,5 +1,6 @@
 #include <pthread.h>
 
+#include <chrono>
 #include <csignal>
 #include <exception>
 #include <iostream>
@@ -41,12 +42,19 @@ int main() {
                      maskPassword(config.databaseUrl));
         int signal = 0;
         sigwait(&stopSignals, &signal);
-        spdlog::info("received signal {}, finishing in-flight requests", signal);
+        spdlog::info(
+            "received signal {}: refusing new connections, finishing in-flight requests "
+            "(at most {} ms)",
+            signal, config.shutdownTimeout.count());
+        const auto stopping = std::chrono::steady_clock::now();
         app.stop();
+        spdlog::info("stopped serving in {} ms",
+                     std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::steady_clock::now() - stopping)
+                         .count());
     } catch (const std::exception& error) {
         spdlog::critical("cannot serve: {}", error.what());
         return 1;
     }
-    spdlog::info("stopped");
     return 0;
 }

@@ -144,7 +144,7 @@ void HttpHandler::onRequest(const Pistache::Http::Request& request,
     const std::string requestId = requestIdOf(request);
     Dispatcher::Outcome outcome = dispatcher_.dispatch(request, requestId);
     outcome.response.headers.emplace_back("X-Request-ID", requestId);
-    const bool close = !keepAlive(request);
+    const bool close = !keepAlive(request) || *draining_;
     if (close) connectionOf(writer.peer()).closing = true;
     const bool headerOnly = request.method() == Method::Head || outcome.response.status == 204;
     writeResponse(writer, request.version(), outcome.response, headerOnly, close,
@@ -158,11 +158,13 @@ void HttpHandler::onRequest(const Pistache::Http::Request& request,
                       outcome.response.body.size(), requestId});
 }
 
-void HttpHandler::waitUntilAnswered(std::chrono::milliseconds limit) const {
+bool HttpHandler::waitUntilAnswered(std::chrono::milliseconds limit) const {
     const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (*unanswered_ > 0 && std::chrono::steady_clock::now() < deadline) {
+    while (*unanswered_ > 0) {
+        if (std::chrono::steady_clock::now() >= deadline) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
+    return true;
 }
 
 }  // namespace users::http

@@ -32,7 +32,12 @@ public:
 
     // Waits (at most `limit`) until every answer handed to Pistache has been written: its
     // shutdown drops queued writes, so a request still running at SIGTERM would get nothing.
-    void waitUntilAnswered(std::chrono::milliseconds limit) const;
+    // False when the limit was reached first.
+    bool waitUntilAnswered(std::chrono::milliseconds limit) const;
+    int unanswered() const { return *unanswered_; }
+    // From now on every answer says "Connection: close": keep-alive clients move on to another
+    // instance while this one finishes.
+    void startDraining() { *draining_ = true; }
 
 private:
     struct Connection;
@@ -47,6 +52,7 @@ private:
     std::shared_ptr<RequestMetrics> metrics_;
     // Shared by the clones Pistache makes for its worker threads.
     std::shared_ptr<std::atomic<int>> unanswered_ = std::make_shared<std::atomic<int>>(0);
+    std::shared_ptr<std::atomic<bool>> draining_ = std::make_shared<std::atomic<bool>>(false);
 };
 
 }  // namespace users::http
