@@ -47,6 +47,9 @@ std::map<std::string, std::string> processEnvironment();
 // The URL with any password replaced by ***, for logs and messages.
 std::string maskPassword(const std::string& databaseUrl);
 
+// Every variable fromEnvironment reads, with its default and meaning: the body of --help.
+std::string configurationHelp();
+
 // The default HTTP_THREADS for this many usable CPUs: a database call blocks its thread.
 unsigned defaultHttpThreads(unsigned cpus);
 

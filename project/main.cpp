@@ -10,9 +10,25 @@
 #include "project/app.hpp"
 #include "project/config.hpp"
 #include "project/logging.hpp"
+#include "project/server_cli.hpp"
+#include "project/version.hpp"
 
-int main() {
+int main(int argc, char** argv) {
     using namespace users;
+    const ServerCommand command = parseServerArguments({argv + 1, argv + argc});
+    switch (command.action) {
+        case ServerCommand::Action::Help:
+            std::cout << serverHelp();
+            return 0;
+        case ServerCommand::Action::Version:
+            std::cout << versionLine("users-server") << '\n';
+            return 0;
+        case ServerCommand::Action::Refuse:
+            std::cerr << command.message << '\n';
+            return 2;
+        case ServerCommand::Action::Serve:
+            break;
+    }
     Config config;
     try {
         config = Config::fromEnvironment(processEnvironment());
@@ -37,9 +53,9 @@ int main() {
         App app(config);
         app.start();
         spdlog::info("effective configuration: {}", describe(config));
-        spdlog::info("users service listening on {}:{} ({} threads, pool of {}, database {})",
-                     config.host, app.port(), config.httpThreads, config.poolSize,
-                     maskPassword(config.databaseUrl));
+        spdlog::info("{} listening on {}:{} ({} threads, pool of {}, database {})",
+                     versionLine("users-server"), config.host, app.port(), config.httpThreads,
+                     config.poolSize, maskPassword(config.databaseUrl));
         int signal = 0;
         sigwait(&stopSignals, &signal);
         spdlog::info(
