@@ -27,7 +27,7 @@ std::vector<std::unique_ptr<http::Module>> makeModules(
     if (registry) modules.push_back(std::make_unique<api::MetricsModule>(registry, pool));
     // Last: it documents the routes registered before it.
     modules.push_back(std::make_unique<api::DocsModule>(
-        api::ApiInfo{"Users API", USERS_VERSION, kApiDescription}, config.swaggerUiDir));
+        api::ApiInfo{"Users API", USERS_VERSION, kApiDescription, "MIT"}, config.swaggerUiDir));
     return modules;
 }
 
