@@ -30,10 +30,12 @@ public:
     void onRequest(const Pistache::Http::Request& request,
                    Pistache::Http::ResponseWriter writer) override;
 
-    // Waits (at most `limit`) until every answer handed to Pistache has been written: its
-    // shutdown drops queued writes, so a request still running at SIGTERM would get nothing.
-    // False when the limit was reached first.
+    // Waits (at most `limit`) until no request is being produced, then (at most kFlushGrace
+    // more) until every answer handed to Pistache has been written: its shutdown drops queued
+    // writes, so a request still running at SIGTERM would get nothing. False when a limit was
+    // reached first.
     bool waitUntilAnswered(std::chrono::milliseconds limit) const;
+    static constexpr std::chrono::milliseconds kFlushGrace{500};
     int unanswered() const { return *unanswered_; }
     // From now on every answer says "Connection: close": keep-alive clients move on to another
     // instance while this one finishes.
@@ -52,6 +54,7 @@ private:
     std::shared_ptr<RequestMetrics> metrics_;
     // Shared by the clones Pistache makes for its worker threads.
     std::shared_ptr<std::atomic<int>> unanswered_ = std::make_shared<std::atomic<int>>(0);
+    std::shared_ptr<std::atomic<int>> producing_ = std::make_shared<std::atomic<int>>(0);
     std::shared_ptr<std::atomic<bool>> draining_ = std::make_shared<std::atomic<bool>>(false);
 };
 

@@ -49,8 +49,10 @@ void Server::stop() {
     }
     handler_->startDraining();
     if (!handler_->waitUntilAnswered(shutdownTimeout_)) {
-        spdlog::warn("shutdown timeout ({} ms) reached with {} answers unfinished: dropping them",
-                     shutdownTimeout_.count(), handler_->unanswered());
+        spdlog::warn(
+            "shutdown timeout ({} ms) or write grace reached with {} answers not confirmed "
+            "written: dropping them",
+            shutdownTimeout_.count(), handler_->unanswered());
     }
     endpoint_.shutdown();
 }
