@@ -10,21 +10,31 @@
 #include "project/db/user_repository.hpp"
 #include "project/errors.hpp"
 #include "project/integer.hpp"
+#include "project/version.hpp"
 
 namespace users::manage {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: manage <command>\n"
+    "Usage: manage <command>\n"
+    "   or: manage --help | --version\n"
     "\n"
-    "commands:\n"
-    "  recreate_db  drop the tables and create them from the schema\n"
-    "  seed_db      add the two seed users (running it again adds nothing)\n"
-    "  check_health GET /health/app on 127.0.0.1:$PORT (default 5000); exit 0 when healthy\n"
-    "  --help       show this message\n"
+    "Runs one administration command of the users service.\n"
     "\n"
-    "Configuration comes from the environment, as for the server: APP_SETTINGS and\n"
-    "DATABASE_URL (DATABASE_TEST_URL when APP_SETTINGS=testing).\n";
+    "Commands:\n"
+    "  recreate_db   drop the tables and create them from the schema\n"
+    "  seed_db       add the two seed users (running it again adds nothing)\n"
+    "  check_health  GET /health/app on 127.0.0.1:$PORT (default 5000); exit 0\n"
+    "                when healthy, 1 otherwise\n"
+    "\n"
+    "Options:\n"
+    "  --help        show this message\n"
+    "  --version     show the version and the git revision\n"
+    "\n"
+    "Environment:\n"
+    "  Configuration comes from the environment, as for the server: APP_SETTINGS and\n"
+    "  DATABASE_URL (DATABASE_TEST_URL when APP_SETTINGS=testing); check_health reads\n"
+    "  only PORT. An unknown command or option exits 2, a failed command 1.\n";
 
 std::vector<db::UserInput> seedUsers() {
     return {{"michael", "hermanmu@gmail.com"}, {"michaelherman", "michael@mherman.org"}};
@@ -72,6 +82,14 @@ int run(const std::vector<std::string>& args, const std::map<std::string, std::s
     if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
         out << kUsage;
         return 0;
+    }
+    if (args.size() == 1 && args[0] == "--version") {
+        out << versionLine("manage") << "\n";
+        return 0;
+    }
+    if (!args.empty() && args[0].size() > 1 && args[0][0] == '-') {
+        err << "manage: unknown option '" << args[0] << "' (try manage --help)\n";
+        return 2;
     }
     if (args.size() == 1 && args[0] == "check_health") return checkHealth(env, out, err);
     const std::map<std::string, std::function<void(db::Pool&, std::ostream&)>> commands = {

@@ -13,7 +13,7 @@ std::shared_ptr<const http::JsonSchema> schema(const char* text) {
 
 rapidjson::Document build(const http::Router& router) {
     rapidjson::Document document;
-    document.Parse(openApiDocument(router.routes(), {"Test API", "9.9.9", "about"}).c_str());
+    document.Parse(openApiDocument(router.routes(), {"Test API", "9.9.9", "about", "MIT"}).c_str());
     return document;
 }
 
@@ -36,6 +36,7 @@ TEST(OpenApi, AssemblesOperationsFromTheRoutes) {
     const auto document = build(router);
 
     EXPECT_STREQ(document["info"]["version"].GetString(), "9.9.9");
+    EXPECT_STREQ(document["info"]["license"]["name"].GetString(), "MIT");
     EXPECT_FALSE(document["paths"].HasMember("/hidden"));
     const auto& get = document["paths"]["/things/{id}"]["get"];
     EXPECT_STREQ(get["operationId"].GetString(), "getThingsById");

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "project/api/docs/gzip.hpp"
 #include "project/errors.hpp"
 #include "project/http/error_response.hpp"
 
@@ -23,6 +24,11 @@ http::Response notInstalled() {
     return http::messageResponse(503,
                                  "The API documentation UI is not installed on this server; the "
                                  "OpenAPI document is at /openapi.json.");
+}
+
+bool wantsGzip(const http::Request& request) {
+    const auto header = request.http.headers().tryGetRaw("Accept-Encoding");
+    return header && acceptsGzip(header->value());
 }
 
 }  // namespace
@@ -71,7 +77,7 @@ http::Response DocsModule::page(const http::Request& request) const {
 
 http::Response DocsModule::asset(const http::Request& request) const {
     if (!ui_.available()) return notInstalled();
-    if (auto file = ui_.file(request.params.at("file"))) return *file;
+    if (auto file = ui_.file(request.params.at("file"), wantsGzip(request))) return *file;
     throw ServiceError(ErrorKind::NotFound, http::kUrlNotFound);
 }
 

@@ -220,6 +220,9 @@ std::string openApiDocument(const std::vector<const http::Route*>& routes, const
     about.AddMember("title", builder.string(info.title), allocator);
     about.AddMember("version", builder.string(info.version), allocator);
     about.AddMember("description", builder.string(info.description), allocator);
+    Value license(rapidjson::kObjectType);
+    about.AddMember("license", license.AddMember("name", builder.string(info.license), allocator),
+                    allocator);
     Value server(rapidjson::kObjectType);
     server.AddMember("url", "/", allocator);
     Value servers(rapidjson::kArrayType);

@@ -2,6 +2,7 @@
 
 #include <prometheus/text_serializer.h>
 
+#include "project/api/metrics/build_info.hpp"
 #include "project/api/metrics/pool_metrics.hpp"
 
 namespace users::api {
@@ -12,6 +13,7 @@ void MetricsModule::registerRoutes(http::Router& router) const {
                    .responds(200, "Metrics in the Prometheus text format")
                    .handle([registry = registry_, &pool = pool_](const http::Request&) {
                        auto families = registry->Collect();
+                       families.push_back(buildInfoFamily());
                        for (auto& family : poolFamilies(pool.stats())) {
                            families.push_back(std::move(family));
                        }
