@@ -31,7 +31,7 @@ FROM debian:bookworm-slim
 
 # The build packages and the lint tools, from the one list the scripts use.
 WORKDIR /usr/src/app
-COPY scripts/install-deps scripts/
+COPY scripts/install-deps scripts/lib.bash scripts/
 RUN scripts/install-deps --build-only clang-format clang-tidy cppcheck shellcheck \
  && rm -rf /var/lib/apt/lists/*
 
