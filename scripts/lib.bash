@@ -48,8 +48,11 @@ need_packages() {
 need_node() {
   local dir=$1 wanted found
   wanted=$(sed -n 's/.*"node": *">= *\([0-9][0-9.]*\)".*/\1/p' "$dir/package.json" | head -1)
-  command -v node >/dev/null || need_packages nodejs
-  command -v npm >/dev/null || need_packages npm
+  if ! command -v node >/dev/null; then
+    need_packages nodejs npm
+  elif ! command -v npm >/dev/null; then
+    need_packages npm
+  fi
   found=$(node --version)
   found=${found#v}
   if [ -n "$wanted" ] && [ "$(printf '%s\n%s\n' "$wanted" "$found" | sort -V | head -1)" != "$wanted" ]; then
