@@ -5,9 +5,9 @@
 #include <cstring>
 #include <string_view>
 
-#include "project/http/json.hpp"
 #include "project/api/users/user_json.hpp"
 #include "project/errors.hpp"
+#include "project/http/json.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const auto schema = users::api::userInputSchema();

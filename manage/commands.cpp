@@ -1,6 +1,5 @@
 #include "manage/commands.hpp"
 
-#include <charconv>
 #include <chrono>
 #include <functional>
 
@@ -10,21 +9,32 @@
 #include "project/db/schema.hpp"
 #include "project/db/user_repository.hpp"
 #include "project/errors.hpp"
+#include "project/integer.hpp"
+#include "project/version.hpp"
 
 namespace users::manage {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: manage <command>\n"
+    "Usage: manage <command>\n"
+    "   or: manage --help | --version\n"
     "\n"
-    "commands:\n"
-    "  recreate_db  drop the tables and create them from the schema\n"
-    "  seed_db      add the two seed users (running it again adds nothing)\n"
-    "  check_health GET /health/app on 127.0.0.1:$PORT (default 5000); exit 0 when healthy\n"
-    "  --help       show this message\n"
+    "Runs one administration command of the users service.\n"
     "\n"
-    "Configuration comes from the environment, as for the server: APP_SETTINGS and\n"
-    "DATABASE_URL (DATABASE_TEST_URL when APP_SETTINGS=testing).\n";
+    "Commands:\n"
+    "  recreate_db   drop the tables and create them from the schema\n"
+    "  seed_db       add the two seed users (running it again adds nothing)\n"
+    "  check_health  GET /health/app on 127.0.0.1:$PORT (default 5000); exit 0\n"
+    "                when healthy, 1 otherwise\n"
+    "\n"
+    "Options:\n"
+    "  --help        show this message\n"
+    "  --version     show the version and the git revision\n"
+    "\n"
+    "Environment:\n"
+    "  Configuration comes from the environment, as for the server: APP_SETTINGS and\n"
+    "  DATABASE_URL (DATABASE_TEST_URL when APP_SETTINGS=testing); check_health reads\n"
+    "  only PORT. An unknown command or option exits 2, a failed command 1.\n";
 
 std::vector<db::UserInput> seedUsers() {
     return {{"michael", "hermanmu@gmail.com"}, {"michaelherman", "michael@mherman.org"}};
@@ -52,14 +62,13 @@ int checkHealth(const std::map<std::string, std::string>& env, std::ostream& out
     const auto setting = env.find("PORT");
     const std::string text =
         setting == env.end() || setting->second.empty() ? "5000" : setting->second;
-    unsigned port = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), port);
-    if (ec != std::errc{} || end != text.data() + text.size() || port == 0 || port > 65535) {
+    const auto port = parseInteger(text);
+    if (!port || *port < 1 || *port > 65535) {
         err << "manage: PORT must be an integer from 1 to 65535, got '" << text << "'\n";
         return 1;  // a container health check knows only 0 and 1
     }
-    if (!healthy(static_cast<std::uint16_t>(port), "/health/app", std::chrono::seconds(3))) {
-        err << "manage: unhealthy: no 200 from 127.0.0.1:" << port << "/health/app\n";
+    if (!healthy(static_cast<std::uint16_t>(*port), "/health/app", std::chrono::seconds(3))) {
+        err << "manage: unhealthy: no 200 from 127.0.0.1:" << *port << "/health/app\n";
         return 1;
     }
     out << "healthy\n";
@@ -73,6 +82,14 @@ int run(const std::vector<std::string>& args, const std::map<std::string, std::s
     if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
         out << kUsage;
         return 0;
+    }
+    if (args.size() == 1 && args[0] == "--version") {
+        out << versionLine("manage") << "\n";
+        return 0;
+    }
+    if (!args.empty() && args[0].size() > 1 && args[0][0] == '-') {
+        err << "manage: unknown option '" << args[0] << "' (try manage --help)\n";
+        return 2;
     }
     if (args.size() == 1 && args[0] == "check_health") return checkHealth(env, out, err);
     const std::map<std::string, std::function<void(db::Pool&, std::ostream&)>> commands = {

@@ -27,7 +27,7 @@ std::vector<std::unique_ptr<http::Module>> makeModules(
     if (registry) modules.push_back(std::make_unique<api::MetricsModule>(registry, pool));
     // Last: it documents the routes registered before it.
     modules.push_back(std::make_unique<api::DocsModule>(
-        api::ApiInfo{"Users API", USERS_VERSION, kApiDescription}, config.swaggerUiDir));
+        api::ApiInfo{"Users API", USERS_VERSION, kApiDescription, "MIT"}, config.swaggerUiDir));
     return modules;
 }
 
@@ -49,7 +49,7 @@ App::App(const Config& config)
       requestMetrics_(registry_
                           ? std::make_shared<http::RequestMetrics>(*registry_, router_->routes())
                           : nullptr),
-      server_(config.host, config.port, config.httpThreads,
+      server_(config.host, config.port, config.httpThreads, config.shutdownTimeout,
               std::make_shared<http::HttpHandler>(
                   http::Dispatcher(router_, http::Cors(config.corsOrigins)),
                   http::AccessLog(config.logFormat), requestMetrics_)) {}

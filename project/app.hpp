@@ -5,18 +5,19 @@
 
 #include <prometheus/registry.h>
 
-#include "project/http/module.hpp"
-#include "project/http/router.hpp"
 #include "project/config.hpp"
 #include "project/db/pool.hpp"
 #include "project/db/user_repository.hpp"
+#include "project/http/module.hpp"
 #include "project/http/request_metrics.hpp"
+#include "project/http/router.hpp"
 #include "project/http/server.hpp"
 
 namespace users {
 
 // The app factory, our create_app: the one place that wires pool -> repository -> modules ->
-// router -> server. main, manage and the functional tests all build on it.
+// router -> server. main and the functional tests build on it; manage needs no server and
+// makes only a pool and a repository.
 class App {
 public:
     explicit App(const Config& config);
@@ -24,9 +25,6 @@ public:
     void start() { server_.start(); }
     void stop() { server_.stop(); }
     std::uint16_t port() const { return server_.port(); }
-
-    const http::Router& router() const { return *router_; }
-    const db::UserRepository& users() const { return users_; }
 
 private:
     db::Pool pool_;

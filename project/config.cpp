@@ -1,13 +1,14 @@
 #include "project/config.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <regex>
 #include <sstream>
-#include <thread>
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
+
+#include "project/cpu_quota.hpp"
+#include "project/integer.hpp"
 
 extern char** environ;
 
@@ -25,13 +26,12 @@ long long integer(const Env& env, const std::string& name, long long fallback, l
                   long long max) {
     const std::string text = get(env, name);
     if (text.empty()) return fallback;
-    long long value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
+    const auto value = parseInteger(text);
+    if (!value || *value < min || *value > max) {
         throw ConfigError(name + " must be an integer from " + std::to_string(min) + " to " +
                           std::to_string(max) + ", got '" + text + "'");
     }
-    return value;
+    return *value;
 }
 
 Environment parseEnvironment(const Env& env) {
@@ -119,18 +119,21 @@ Config Config::fromEnvironment(const Env& env) {
     config.logLevel = parseLogLevel(env);
     config.logFormat = parseLogFormat(env);
     config.metricsEnabled = flag(env, "METRICS_ENABLED", true);
-    // Database calls block a worker thread, so the default is well above the core count.
-    const long long cores = std::max(1U, std::thread::hardware_concurrency());
-    config.httpThreads =
-        static_cast<unsigned>(integer(env, "HTTP_THREADS", std::max(4LL, 4 * cores), 1, 256));
+    config.httpThreads = static_cast<unsigned>(
+        integer(env, "HTTP_THREADS", defaultHttpThreads(availableCpus()), 1, 256));
     config.poolSize =
         static_cast<unsigned>(integer(env, "DB_POOL_SIZE", config.httpThreads, 1, 256));
     config.databaseTimeout =
         std::chrono::milliseconds(integer(env, "DB_TIMEOUT_MS", 2000, 100, 60000));
+    config.shutdownTimeout =
+        std::chrono::milliseconds(integer(env, "SHUTDOWN_TIMEOUT_MS", 10000, 0, 600000));
     config.corsOrigins = parseCorsOrigins(env);
     config.swaggerUiDir = get(env, "SWAGGER_UI_DIR", config.swaggerUiDir);
     return config;
 }
+
+// Database calls block a worker thread, so the default is well above the CPU count.
+unsigned defaultHttpThreads(unsigned cpus) { return std::clamp(4 * cpus, 4U, 256U); }
 
 Env processEnvironment() {
     Env env;
@@ -168,13 +171,14 @@ const char* environmentName(Environment environment) {
 std::string describe(const Config& config) {
     return fmt::format(
         "APP_SETTINGS={} DATABASE_URL={} HOST={} PORT={} LOG_LEVEL={} LOG_FORMAT={} "
-        "HTTP_THREADS={} DB_POOL_SIZE={} DB_TIMEOUT_MS={} METRICS_ENABLED={} CORS_ORIGINS={} "
-        "SWAGGER_UI_DIR={}",
+        "HTTP_THREADS={} DB_POOL_SIZE={} DB_TIMEOUT_MS={} SHUTDOWN_TIMEOUT_MS={} "
+        "METRICS_ENABLED={} "
+        "CORS_ORIGINS={} SWAGGER_UI_DIR={}",
         environmentName(config.environment), maskPassword(config.databaseUrl), config.host,
         config.port, spdlog::level::to_string_view(config.logLevel),
         config.logFormat == LogFormat::Json ? "json" : "text", config.httpThreads, config.poolSize,
-        config.databaseTimeout.count(), config.metricsEnabled, fmt::join(config.corsOrigins, ","),
-        config.swaggerUiDir);
+        config.databaseTimeout.count(), config.shutdownTimeout.count(), config.metricsEnabled,
+        fmt::join(config.corsOrigins, ","), config.swaggerUiDir);
 }
 
 }  // namespace users

@@ -28,6 +28,8 @@ struct Config {
     unsigned httpThreads = 8;
     unsigned poolSize = 8;
     std::chrono::milliseconds databaseTimeout{2000};
+    // On SIGTERM: the longest wait for answers still being produced before the server stops.
+    std::chrono::milliseconds shutdownTimeout{10000};
     std::vector<std::string> corsOrigins{"*"};
     std::string swaggerUiDir = "swagger-ui/node_modules/swagger-ui-dist";
 
@@ -44,6 +46,12 @@ std::map<std::string, std::string> processEnvironment();
 
 // The URL with any password replaced by ***, for logs and messages.
 std::string maskPassword(const std::string& databaseUrl);
+
+// Every variable fromEnvironment reads, with its default and meaning: the body of --help.
+std::string configurationHelp();
+
+// The default HTTP_THREADS for this many usable CPUs: a database call blocks its thread.
+unsigned defaultHttpThreads(unsigned cpus);
 
 // The effective configuration as `NAME=value` pairs for the start-up log; no secrets.
 std::string describe(const Config& config);

@@ -7,14 +7,12 @@
 
 namespace users {
 
-inline constexpr const char* kUrlNotFound = "The requested URL was not found on the server.";
-
-// What went wrong, in the service's terms; api/error_response.cpp alone turns it into HTTP.
+// What went wrong, in the service's terms; http/error_response.cpp alone turns it into HTTP.
 enum class ErrorKind {
     InvalidInput,  // a payload or parameter failed validation (names the field)
     Duplicate,     // a unique value (the email) is taken
     NotFound,
-    MethodNotAllowed,  // carries the allowed methods
+    MethodNotAllowed,  // carries the allowed methods; the HTTP layer words the answer
     DatabaseUnavailable,
 };
 
@@ -38,8 +36,7 @@ public:
         return error;
     }
     static ServiceError methodNotAllowed(std::vector<std::string> allowed) {
-        ServiceError error(ErrorKind::MethodNotAllowed,
-                           "The method is not allowed for the requested URL.");
+        ServiceError error(ErrorKind::MethodNotAllowed, "", "method not allowed");
         error.items_ = std::move(allowed);
         return error;
     }

@@ -30,32 +30,28 @@ std::shared_ptr<const http::JsonSchema> healthSchema() {
 
 void HealthModule::registerRoutes(http::Router& router) const {
     const auto schema = healthSchema();
-    router.add({Pistache::Http::Method::Get,
-                "/health/app",
-                "Liveness: the process serves requests",
-                nullptr,
-                {{200, "Healthy", schema}},
-                [](const http::Request&) { return http::jsonResponse(200, kHealthy); }});
-    router.add({Pistache::Http::Method::Get,
-                "/health/database",
-                "Readiness: the database answers a trivial query",
-                nullptr,
-                {{200, "Healthy, with the query's round trip", schema},
-                 {503, "The database is unreachable", schema}},
-                [&pool = pool_](const http::Request&) {
-                    // Here the database being down is the answer, not an error to map.
-                    try {
-                        const auto latency = db::probeDatabase(pool);
-                        const double ms =
-                            std::chrono::duration<double, std::milli>(latency).count();
-                        return http::jsonResponse(
-                            200, fmt::format(R"({{"status":"healthy","latency_ms":{:.3f}}})", ms));
-                    } catch (const ServiceError& error) {
-                        if (error.kind() != ErrorKind::DatabaseUnavailable) throw;
-                        spdlog::warn("database health check failed: {}", error.what());
-                        return http::jsonResponse(503, kUnhealthy);
-                    }
-                }});
+    router.add(http::Route::get("/health/app")
+                   .summary("Liveness: the process serves requests")
+                   .responds(200, "Healthy", schema)
+                   .handle([](const http::Request&) { return http::jsonResponse(200, kHealthy); }));
+    router.add(
+        http::Route::get("/health/database")
+            .summary("Readiness: the database answers a trivial query")
+            .responds(200, "Healthy, with the query's round trip", schema)
+            .responds(503, "The database is unreachable", schema)
+            .handle([&pool = pool_](const http::Request&) {
+                // Here the database being down is the answer, not an error to map.
+                try {
+                    const auto latency = db::probeDatabase(pool);
+                    const double ms = std::chrono::duration<double, std::milli>(latency).count();
+                    return http::jsonResponse(
+                        200, fmt::format(R"({{"status":"healthy","latency_ms":{:.3f}}})", ms));
+                } catch (const ServiceError& error) {
+                    if (error.kind() != ErrorKind::DatabaseUnavailable) throw;
+                    spdlog::warn("database health check failed: {}", error.what());
+                    return http::jsonResponse(503, kUnhealthy);
+                }
+            }));
 }
 
 }  // namespace users::api

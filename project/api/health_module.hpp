@@ -1,7 +1,7 @@
 #pragma once
 
-#include "project/http/module.hpp"
 #include "project/db/pool.hpp"
+#include "project/http/module.hpp"
 
 namespace users::api {
 

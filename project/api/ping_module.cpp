@@ -11,14 +11,12 @@ void PingModule::registerRoutes(http::Router& router) const {
         "required": ["status", "message"],
         "properties": {"status": {"type": "string"}, "message": {"type": "string"}}
     })");
-    router.add({Pistache::Http::Method::Get,
-                "/ping",
-                "Sanity check",
-                nullptr,
-                {{200, "The service is up", pong}},
-                [](const http::Request&) {
-                    return http::jsonResponse(200, R"({"status":"success","message":"pong!"})");
-                }});
+    router.add(http::Route::get("/ping")
+                   .summary("Sanity check")
+                   .responds(200, "The service is up", pong)
+                   .handle([](const http::Request&) {
+                       return http::jsonResponse(200, R"({"status":"success","message":"pong!"})");
+                   }));
 }
 
 }  // namespace users::api

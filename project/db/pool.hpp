@@ -43,8 +43,6 @@ public:
         }
     }
 
-    std::size_t size() const { return size_; }
-
     // For the metrics endpoint: a snapshot of the pool and the database errors seen so far.
     struct Stats {
         std::size_t size;

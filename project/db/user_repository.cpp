@@ -5,13 +5,12 @@
 namespace users::db {
 namespace {
 
-// All of the service's SQL: named, prepared once per connection.
+// Every users statement: named, prepared once per connection.
 constexpr const char* kColumns =
     "id, username, email, "
     "to_char(created_date AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 
-constexpr const char* kListUsers = " ORDER BY id";  // each after selectUsers()
-// LIMIT NULL is no limit.
+// Each of these follows selectUsers(). LIMIT NULL is no limit.
 constexpr const char* kUsersAfter = " WHERE id > $1 ORDER BY id LIMIT $2";
 // lower(email) is what the unique index covers.
 constexpr const char* kUserByEmail = " WHERE lower(email) = lower($1)";
@@ -44,7 +43,6 @@ pqxx::result execute(pqxx::connection& connection, const char* name, Args&&... a
 
 void UserRepository::prepare(pqxx::connection& connection) {
     const std::string selectUsers = std::string("SELECT ") + kColumns + " FROM users";
-    connection.prepare("list_users", selectUsers + kListUsers);
     connection.prepare("users_after", selectUsers + kUsersAfter);
     connection.prepare("user_by_email", selectUsers + kUserByEmail);
     connection.prepare("user_by_id", selectUsers + kUserById);
@@ -52,14 +50,6 @@ void UserRepository::prepare(pqxx::connection& connection) {
     connection.prepare("update_user", kUpdateUser);
     connection.prepare("delete_user", kDeleteUser);
     connection.prepare("insert_user_if_absent", kInsertUserIfAbsent);
-}
-
-std::vector<User> UserRepository::list() const {
-    return pool_.run([](pqxx::connection& connection) {
-        std::vector<User> users;
-        for (const auto& row : execute(connection, "list_users")) users.push_back(toUser(row));
-        return users;
-    });
 }
 
 std::vector<User> UserRepository::listAfter(std::int64_t after,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,9 +30,11 @@ class UserRepository {
 public:
     explicit UserRepository(Pool& pool) : pool_(pool) {}
 
+    // Below every id but the smallest bigint: listAfter(kBeforeEveryId, std::nullopt) is everyone.
+    static constexpr std::int64_t kBeforeEveryId = std::numeric_limits<std::int64_t>::min();
+
     static void prepare(pqxx::connection& connection);
 
-    std::vector<User> list() const;
     // Keyset pagination: users with an id above `after`, ordered by id; no limit: all of them.
     std::vector<User> listAfter(std::int64_t after, std::optional<std::int64_t> limit) const;
     std::optional<User> findByEmail(const std::string& email) const;  // ignoring case

@@ -46,10 +46,4 @@ void Cors::preflight(const std::string& origin, const std::string& requestedHead
     response.headers.emplace_back("Access-Control-Max-Age", kPreflightMaxAgeSeconds);
 }
 
-std::string joinList(const std::vector<std::string>& items) {
-    std::string text;
-    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-    return text;
-}
-
 }  // namespace users::http

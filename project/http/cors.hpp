@@ -28,7 +28,4 @@ private:
     bool any_ = false;
 };
 
-// "a, b": the form of Allow and the Access-Control-Allow-* headers.
-std::string joinList(const std::vector<std::string>& items);
-
 }  // namespace users::http

@@ -62,6 +62,7 @@ Dispatcher::Outcome Dispatcher::answer(const Pistache::Http::Request& request,
         }
         return {errorResponse(error), route};
     } catch (const std::exception& error) {
+        // Never let it reach Pistache 0.0.5, which answers 500 with the exception's text.
         spdlog::error("{} {} id={} failed: {}", Pistache::Http::methodString(request.method()),
                       request.resource(), requestId, error.what());
         return {internalErrorResponse(), route};

@@ -1,30 +1,24 @@
 #include "project/http/error_response.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "project/http/json_writer.hpp"
 
 namespace users::http {
 namespace {
 
-std::string validationJson(const std::string& field, const std::string& reason) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    writer.StartObject();
-    writer.Key("message");
-    writer.String("Input payload validation failed");
-    writer.Key("errors");
-    writer.StartObject();
-    writer.Key(field.c_str(), static_cast<rapidjson::SizeType>(field.size()));
-    writer.String(reason.c_str(), static_cast<rapidjson::SizeType>(reason.size()));
-    writer.EndObject();
-    writer.EndObject();
-    return buffer.GetString();
-}
+constexpr const char* kMethodNotAllowed = "The method is not allowed for the requested URL.";
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string text;
-    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-    return text;
+std::string validationJson(const std::string& field, const std::string& reason) {
+    return writeJson([&](JsonWriter& writer) {
+        writer.StartObject();
+        writer.Key("message");
+        writer.String("Input payload validation failed");
+        writer.Key("errors");
+        writer.StartObject();
+        writeKey(writer, field);
+        writeString(writer, reason);
+        writer.EndObject();
+        writer.EndObject();
+    });
 }
 
 }  // namespace
@@ -47,8 +41,8 @@ Response errorResponse(const ServiceError& error) {
         case ErrorKind::NotFound:
             return messageResponse(404, error.message());
         case ErrorKind::MethodNotAllowed: {
-            Response response = messageResponse(405, error.message());
-            response.headers.emplace_back("Allow", joined(error.items()));
+            Response response = messageResponse(405, kMethodNotAllowed);
+            response.headers.emplace_back("Allow", joinList(error.items()));
             return response;
         }
         case ErrorKind::DatabaseUnavailable: {

@@ -8,6 +8,9 @@
 
 namespace users::http {
 
+// Flask's 404 wording: no route matches, or a path parameter names nothing (/users/abc).
+inline constexpr const char* kUrlNotFound = "The requested URL was not found on the server.";
+
 // The body of every error: message, and errors by field or parameter when invalid.
 std::shared_ptr<const JsonSchema> errorSchema();
 

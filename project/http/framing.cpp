@@ -1,5 +1,6 @@
 #include "project/http/framing.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -211,7 +212,10 @@ State RequestFramer::parseFieldLine(std::string_view line, bool header) {
         return State::NeedMore;
     }
     if (key == "host") ++hosts_;
-    if (key == "expect" && lowered(value) == "100-continue") expectsContinue_ = true;
+    // RFC 9110 10.1.1: an HTTP/1.0 client is never sent a 100 (Continue).
+    if (key == "expect" && lowered(value) == "100-continue" && request_.version == "HTTP/1.1") {
+        expectsContinue_ = true;
+    }
     request_.fields.emplace_back(name, value);
     return State::NeedMore;
 }
@@ -224,9 +228,13 @@ State RequestFramer::applyFraming() {
         if (request_.version != "HTTP/1.1") return reject(400, "Transfer-Encoding in HTTP/1.0");
         for (const auto& coding : transferCodings_) {
             if (coding.empty()) return reject(400, "empty transfer coding");
-            if (coding != "chunked") return reject(501, "transfer coding not implemented");
         }
-        if (transferCodings_.size() != 1) return reject(400, "chunked applied more than once");
+        if (transferCodings_.back() != "chunked")
+            return reject(400, "chunked is not the last coding");
+        const auto chunked =
+            std::count(transferCodings_.begin(), transferCodings_.end(), "chunked");
+        if (chunked > 1) return reject(400, "chunked applied more than once");
+        if (transferCodings_.size() > 1) return reject(501, "transfer coding not implemented");
         phase_ = Phase::ChunkSize;
         return State::NeedMore;
     }
@@ -237,9 +245,12 @@ State RequestFramer::applyFraming() {
     if (contentLengths_.size() > 1) return reject(400, "more than one Content-Length");
     const std::string& text = contentLengths_.front();
     if (!isDigits(text)) return reject(400, "Content-Length is not digits only");
+    // Leading zeros are valid digits (1*DIGIT): only the significant ones can overflow.
+    const std::string_view digits =
+        std::string_view(text).substr(std::min(text.find_first_not_of('0'), text.size()));
+    if (digits.size() > kMaxLengthDigits) return reject(413, "declared length above the limit");
     std::uint64_t length = 0;
-    if (text.size() > kMaxLengthDigits) return reject(413, "declared length above the limit");
-    std::from_chars(text.data(), text.data() + text.size(), length);
+    std::from_chars(digits.data(), digits.data() + digits.size(), length);
     if (length > maxRequestBytes_ || !withinLimit(cursor_ + length)) {
         return reject(413, "declared length above the limit");
     }
@@ -249,25 +260,28 @@ State RequestFramer::applyFraming() {
 }
 
 // A complete line from `from`, CRLF checked: its end (the LF), or npos while it is incomplete.
-// Sets `broken` when the bytes so far break the line rules.
-std::size_t RequestFramer::findLineEnd(std::size_t from, std::size_t maxBytes,
-                                       std::string& broken) const {
-    for (std::size_t at = from; at < buffer_.size(); ++at) {
+// Sets `broken` when the bytes so far break the line rules; a line reaching `maxBytes` is refused
+// with `tooLongStatus` before its next byte is looked at, whatever that byte is.
+std::size_t RequestFramer::findLineEnd(std::size_t from, std::size_t maxBytes, int tooLongStatus,
+                                       Rejection& broken) {
+    // Resumes where the last call stopped: rescanning a line that arrives a byte at a time from
+    // its start would cost the square of its length.
+    for (std::size_t at = std::max(from, scanned_); at < buffer_.size(); scanned_ = ++at) {
         const auto c = static_cast<unsigned char>(buffer_[at]);
         if (at - from >= maxBytes) {
-            broken = "line longer than allowed";
+            broken = {tooLongStatus, "line longer than allowed"};
             return std::string::npos;
         }
         if (c == '\n') {
-            if (at == from || buffer_[at - 1] != '\r') broken = "bare LF";
+            if (at == from || buffer_[at - 1] != '\r') broken = {400, "bare LF"};
             return at;
         }
         if (at > from && buffer_[at - 1] == '\r') {
-            broken = "bare CR";
+            broken = {400, "bare CR"};
             return std::string::npos;
         }
         if (isForbiddenControl(c)) {
-            broken = "control character in a chunk line";
+            broken = {400, "control character in a chunk line"};
             return std::string::npos;
         }
     }
@@ -275,9 +289,9 @@ std::size_t RequestFramer::findLineEnd(std::size_t from, std::size_t maxBytes,
 }
 
 State RequestFramer::frameChunkSize() {
-    std::string broken;
-    const std::size_t end = findLineEnd(cursor_, kMaxChunkLineBytes, broken);
-    if (!broken.empty()) return reject(400, broken);
+    Rejection broken;
+    const std::size_t end = findLineEnd(cursor_, kMaxChunkLineBytes, 400, broken);
+    if (!broken.rule.empty()) return reject(broken.status, broken.rule);
     if (end == std::string::npos) return State::NeedMore;
     const std::string_view line(buffer_.data() + cursor_, end - 1 - cursor_);
     std::size_t digits = 0;
@@ -306,16 +320,15 @@ State RequestFramer::frameChunkData() {
 
 State RequestFramer::frameTrailers() {
     while (true) {
-        std::string broken;
-        const std::size_t end = findLineEnd(cursor_, maxRequestBytes_, broken);
-        if (!broken.empty()) return reject(400, broken);
-        if (end == std::string::npos) {
-            if (!withinLimit(buffer_.size())) return reject(413, "trailers above the limit");
-            return State::NeedMore;
-        }
+        // Only the bytes within the limit are looked at, so the status does not depend on how
+        // many bytes past it have arrived.
+        Rejection broken;
+        const std::size_t room = maxRequestBytes_ - (cursor_ - start_);
+        const std::size_t end = findLineEnd(cursor_, room, 413, broken);
+        if (!broken.rule.empty()) return reject(broken.status, broken.rule);
+        if (end == std::string::npos) return State::NeedMore;
         const std::string_view line(buffer_.data() + cursor_, end - 1 - cursor_);
         cursor_ = end + 1;
-        if (!withinLimit(cursor_)) return reject(413, "trailers above the limit");
         if (line.empty()) {
             phase_ = Phase::Done;
             return State::NeedMore;

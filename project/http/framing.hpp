@@ -22,7 +22,8 @@ namespace users::http {
 //   at most one Host field                                                 3.2        400
 //   Content-Length: one field line, ASCII digits only (no sign, list, hex) 6.2, 6.3   400
 //   Transfer-Encoding together with Content-Length                         6.1, 6.3   400
-//   Transfer-Encoding only "chunked", once, in an HTTP/1.1 request        6.1, 7     501 / 400
+//   Transfer-Encoding: chunked once and last (else the length is unknown)  6.1, 6.3   400
+//   Transfer-Encoding: another coding before chunked (none is supported)   6.1        501
 //   chunk size: 1 to 8 hex digits, then ";extensions" or CRLF; the data    7.1        400
 //     followed by CRLF; trailer lines follow the field line rules
 //   no Content-Length and no Transfer-Encoding: the body is empty          6.3        -
@@ -60,7 +61,10 @@ public:
     // True once a request line has begun to arrive and until its request is taken.
     bool inRequest() const { return phase_ != Phase::Head || buffer_.size() > start_; }
     // The head asked for "Expect: 100-continue" and its body has not arrived yet.
-    bool awaitsContinue() const { return expectsContinue_ && phase_ != Phase::Head; }
+    bool awaitsContinue() const {
+        return expectsContinue_ && phase_ != Phase::Head && phase_ != Phase::Done &&
+               phase_ != Phase::Rejected;
+    }
 
 private:
     enum class Phase { Head, FixedBody, ChunkSize, ChunkData, Trailers, Done, Rejected };
@@ -74,13 +78,14 @@ private:
     State frameChunkData();
     State frameTrailers();
     bool withinLimit(std::size_t end) const { return end - start_ <= maxRequestBytes_; }
-    std::size_t findLineEnd(std::size_t from, std::size_t maxBytes, std::string& broken) const;
+    std::size_t findLineEnd(std::size_t from, std::size_t maxBytes, int tooLongStatus,
+                            Rejection& broken);
 
     std::size_t maxRequestBytes_;
     std::string buffer_;
     std::size_t start_ = 0;    // where the request being framed begins in buffer_
     std::size_t cursor_ = 0;   // how far it has been framed
-    std::size_t scanned_ = 0;  // how far the head has been checked byte by byte
+    std::size_t scanned_ = 0;  // how far the head, or a chunk or trailer line, has been checked
     std::size_t lineStart_ = 0;
     Phase phase_ = Phase::Head;
     Rejection rejection_;

@@ -30,15 +30,23 @@ public:
     void onRequest(const Pistache::Http::Request& request,
                    Pistache::Http::ResponseWriter writer) override;
 
-    // Waits (at most `limit`) until every answer handed to Pistache has been written: its
-    // shutdown drops queued writes, so a request still running at SIGTERM would get nothing.
-    void waitUntilAnswered(std::chrono::milliseconds limit) const;
+    // Waits (at most `limit`) until no request is being produced, then (at most kFlushGrace
+    // more) until every answer handed to Pistache has been written: its shutdown drops queued
+    // writes, so a request still running at SIGTERM would get nothing. False when a limit was
+    // reached first.
+    bool waitUntilAnswered(std::chrono::milliseconds limit) const;
+    static constexpr std::chrono::milliseconds kFlushGrace{500};
+    int unanswered() const { return *unanswered_; }
+    // From now on every answer says "Connection: close": keep-alive clients move on to another
+    // instance while this one finishes.
+    void startDraining() { *draining_ = true; }
 
 private:
     struct Connection;
     Connection& connectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer) const;
     void awaitRest(Connection& connection, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
-    void serve(RequestFramer::Request framed, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+    void serve(const RequestFramer::Request& framed,
+               const std::shared_ptr<Pistache::Tcp::Peer>& peer);
     void reject(Connection& connection, const RequestFramer::Rejection& rejection,
                 const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 
@@ -47,6 +55,8 @@ private:
     std::shared_ptr<RequestMetrics> metrics_;
     // Shared by the clones Pistache makes for its worker threads.
     std::shared_ptr<std::atomic<int>> unanswered_ = std::make_shared<std::atomic<int>>(0);
+    std::shared_ptr<std::atomic<int>> producing_ = std::make_shared<std::atomic<int>>(0);
+    std::shared_ptr<std::atomic<bool>> draining_ = std::make_shared<std::atomic<bool>>(false);
 };
 
 }  // namespace users::http

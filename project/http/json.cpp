@@ -6,9 +6,10 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "project/errors.hpp"
+#include "project/http/json_writer.hpp"
+#include "project/utf8.hpp"
 
 namespace users::http {
 namespace {
@@ -142,15 +143,7 @@ void checkDeclaredStrings(const rapidjson::Document& document, const rapidjson::
 }  // namespace
 
 bool isCleanText(std::string_view text) {
-    struct Discard {
-        void Put(char) {}
-    } discard;
-    if (text.find('\0') != std::string_view::npos) return false;
-    rapidjson::MemoryStream stream(text.data(), text.size());
-    while (stream.Tell() < text.size()) {
-        if (!rapidjson::UTF8<>::Validate(stream, discard)) return false;
-    }
-    return true;
+    return text.find('\0') == std::string_view::npos && isValidUtf8(text);
 }
 
 JsonSchema::JsonSchema(std::string_view text) {
@@ -184,20 +177,16 @@ rapidjson::Document parseBody(std::string_view body, const JsonSchema& schema) {
 }
 
 std::string toJson(const rapidjson::Value& value) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    value.Accept(writer);
-    return {buffer.GetString(), buffer.GetSize()};
+    return writeJson([&value](JsonWriter& writer) { value.Accept(writer); });
 }
 
 std::string messageJson(const std::string& message) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    writer.StartObject();
-    writer.Key("message");
-    writer.String(message.c_str(), static_cast<rapidjson::SizeType>(message.size()));
-    writer.EndObject();
-    return {buffer.GetString(), buffer.GetSize()};
+    return writeJson([&message](JsonWriter& writer) {
+        writer.StartObject();
+        writer.Key("message");
+        writeString(writer, message);
+        writer.EndObject();
+    });
 }
 
 }  // namespace users::http

@@ -19,7 +19,8 @@ public:
     const rapidjson::SchemaDocument& compiled() const { return *compiled_; }
 
     // RapidJSON 1.1 keeps a "pattern" regex's match state inside the compiled schema, so
-    // concurrent validations corrupt it (an assertion abort under parallel POSTs): one at a time.
+    // concurrent validations corrupt it (an assertion abort under parallel POSTs): one at a time,
+    // for bodies and query values alike.
     bool validate(const rapidjson::Document& document,
                   rapidjson::SchemaValidator& validator) const {
         std::lock_guard lock(validating_);

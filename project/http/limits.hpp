@@ -17,8 +17,6 @@ struct ServerLimits {
     static constexpr std::chrono::seconds kHeaderTimeout{5};
     static constexpr std::chrono::seconds kBodyTimeout{10};
     static constexpr std::chrono::seconds kKeepAliveTimeout{30};
-    // How long a stop waits for requests already running (SIGTERM must exit within 1 s).
-    static constexpr std::chrono::milliseconds kDrainTimeout{600};
 };
 
 }  // namespace users::http

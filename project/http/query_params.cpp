@@ -1,9 +1,7 @@
 #include "project/http/query_params.hpp"
 
-#include <charconv>
-#include <cstdint>
-
 #include "project/errors.hpp"
+#include "project/integer.hpp"
 
 namespace users::http {
 namespace {
@@ -41,10 +39,7 @@ rapidjson::Document typed(const std::string& value, const rapidjson::Value& sche
     rapidjson::Document document;
     const std::string type = schema.HasMember("type") ? schema["type"].GetString() : "string";
     if (type == "integer") {
-        std::int64_t number = 0;
-        const char* end = value.data() + value.size();
-        auto [stop, error] = std::from_chars(value.data(), end, number);
-        if (error == std::errc{} && stop == end && !value.empty()) document.SetInt64(number);
+        if (auto number = parseInteger(value)) document.SetInt64(*number);
         return document;
     }
     document.SetString(value.c_str(), static_cast<rapidjson::SizeType>(value.size()),
@@ -72,9 +67,9 @@ std::optional<std::string> percentDecode(std::string_view text) {
     return decoded;
 }
 
-PathParams validateQuery(const Pistache::Http::Uri::Query& query,
-                         const std::vector<ParameterSpec>& parameters) {
-    PathParams values;
+QueryValues validateQuery(const Pistache::Http::Uri::Query& query,
+                          const std::vector<ParameterSpec>& parameters) {
+    QueryValues values;
     for (const auto& parameter : parameters) {
         if (parameter.in != "query") continue;
         const auto raw = query.get(parameter.name);
@@ -86,10 +81,14 @@ PathParams validateQuery(const Pistache::Http::Uri::Query& query,
         }
         const rapidjson::Document document = typed(*value, schema);
         rapidjson::SchemaValidator validator(parameter.schema->compiled());
-        if (document.IsNull() || !document.Accept(validator)) {
+        if (document.IsNull() || !parameter.schema->validate(document, validator)) {
             throw ServiceError::invalidField(parameter.name, describe(schema));
         }
-        values.emplace(parameter.name, *value);
+        if (document.IsInt64()) {
+            values.setInteger(parameter.name, document.GetInt64());
+        } else {
+            values.setText(parameter.name, *value);
+        }
     }
     return values;
 }

@@ -7,7 +7,8 @@
 
 #include <pistache/http.h>
 
-#include "project/http/router.hpp"
+#include "project/http/query_values.hpp"
+#include "project/http/route.hpp"
 
 namespace users::http {
 
@@ -15,10 +16,10 @@ namespace users::http {
 // Returns nothing for a broken escape.
 std::optional<std::string> percentDecode(std::string_view text);
 
-// The route's declared query parameters that the request carries, decoded and checked against
-// their schemas. Undeclared parameters are ignored. Throws ServiceError::invalidField naming
-// the parameter.
-PathParams validateQuery(const Pistache::Http::Uri::Query& query,
-                         const std::vector<ParameterSpec>& parameters);
+// The route's declared query parameters that the request carries, decoded, checked against
+// their schemas and typed by them. Undeclared parameters are ignored. Throws
+// ServiceError::invalidField naming the parameter.
+QueryValues validateQuery(const Pistache::Http::Uri::Query& query,
+                          const std::vector<ParameterSpec>& parameters);
 
 }  // namespace users::http

@@ -1,29 +1,29 @@
 #include "project/http/request_id.hpp"
 
-#include <algorithm>
-#include <cstdint>
-#include <random>
+#include <uuid/uuid.h>
 
-#include <fmt/format.h>
+#include <algorithm>
+#include <array>
 
 namespace users::http {
 
 bool isSafeRequestId(std::string_view id) {
     const auto safe = [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '.' || c == '_' || c == ':' || c == '-';
+               c == '.' || c == '_' || c == ':' || c == '-' || c == '+' || c == '/' || c == '=';
     };
     return !id.empty() && id.size() <= kMaxRequestIdLength &&
            std::all_of(id.begin(), id.end(), safe);
 }
 
-// A version 4 UUID: per-thread generator, so no lock on the request path.
+// A version 4 UUID from libuuid: the kernel's random source (getrandom), so ids stay distinct
+// across threads and forked processes without a generator of our own to seed.
 std::string newRequestId() {
-    thread_local std::mt19937_64 generator{std::random_device{}()};
-    const std::uint64_t high = (generator() & ~0xF000ULL) | 0x4000ULL;
-    const std::uint64_t low = (generator() & ~(0x3ULL << 62U)) | (0x2ULL << 62U);
-    return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", high >> 32U, (high >> 16U) & 0xFFFFU,
-                       high & 0xFFFFU, low >> 48U, low & 0xFFFFFFFFFFFFULL);
+    uuid_t uuid;
+    uuid_generate_random(uuid);
+    std::array<char, 37> text{};  // 36 characters and the NUL
+    uuid_unparse_lower(uuid, text.data());
+    return {text.data(), 36};
 }
 
 std::string requestIdOf(const Pistache::Http::Request& request) {

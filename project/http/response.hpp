@@ -19,6 +19,13 @@ struct Response {
 
 inline Response jsonResponse(int status, std::string body) { return {status, std::move(body), {}}; }
 
+// "a, b": the form of list headers such as Allow and Access-Control-Allow-Methods.
+inline std::string joinList(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
 inline Response messageResponse(int status, const std::string& message) {
     return {status, messageJson(message), {}};
 }

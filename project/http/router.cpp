@@ -3,33 +3,16 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "project/http/path_template.hpp"
+
 namespace users::http {
-namespace {
-
-std::vector<std::string_view> split(std::string_view path) {
-    std::vector<std::string_view> segments;
-    std::size_t start = 0;
-    while (start < path.size()) {
-        std::size_t end = path.find('/', start);
-        if (end == std::string_view::npos) end = path.size();
-        if (end > start) segments.push_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return segments;
-}
-
-bool isParameter(std::string_view segment) {
-    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
-}
-
-}  // namespace
 
 void Router::add(Route route) {
     if (!route.handler || route.path.empty() || route.path.front() != '/') {
         throw std::invalid_argument("a route needs a handler and an absolute path: " + route.path);
     }
     std::vector<std::string> segments;
-    for (auto segment : split(route.path)) segments.emplace_back(segment);
+    for (auto segment : pathSegments(route.path)) segments.emplace_back(segment);
     compiled_.push_back({std::move(route), std::move(segments)});
 }
 
@@ -42,7 +25,7 @@ std::vector<const Route*> Router::routes() const {
 Router::Match Router::match(Pistache::Http::Method method, std::string_view path) const {
     using Pistache::Http::Method;
     const Method wanted = method == Method::Head ? Method::Get : method;
-    const auto segments = split(path);
+    const auto segments = pathSegments(path);
     Match result;
     for (const auto& candidate : compiled_) {
         if (candidate.segments.size() != segments.size()) continue;
@@ -50,8 +33,8 @@ Router::Match Router::match(Pistache::Http::Method method, std::string_view path
         bool same = true;
         for (std::size_t i = 0; same && i < segments.size(); ++i) {
             const std::string& expected = candidate.segments[i];
-            if (isParameter(expected)) {
-                params.emplace(expected.substr(1, expected.size() - 2), segments[i]);
+            if (auto name = parameterName(expected)) {
+                params.emplace(*name, segments[i]);
             } else {
                 same = expected == segments[i];
             }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -14,20 +15,26 @@ namespace users::http {
 // The Pistache endpoint serving the HTTP handler on background threads.
 class Server {
 public:
+    // `shutdownTimeout`: how long stop() lets answers still being produced take.
     Server(const std::string& host, std::uint16_t port, unsigned threads,
-           std::shared_ptr<HttpHandler> handler);
+           std::chrono::milliseconds shutdownTimeout, std::shared_ptr<HttpHandler> handler);
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
 
     void start();
     std::uint16_t port() const;
-    // Stops accepting, lets the worker threads finish what they hold, joins them.
+    // Stops accepting (new connects are refused), lets the answers already being produced
+    // finish for up to the shutdown timeout while open connections are still served, then
+    // stops the worker threads. Returns at once when nothing is in flight.
     void stop();
 
 private:
     Pistache::Http::Endpoint endpoint_;
     std::shared_ptr<HttpHandler> handler_;
+    std::chrono::milliseconds shutdownTimeout_;
+    std::uint16_t port_ = 0;
+    int listeningFd_ = -1;
     bool running_ = false;
 };
 

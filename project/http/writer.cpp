@@ -53,6 +53,7 @@ void writeResponse(Pistache::Http::ResponseWriter& writer, Pistache::Http::Versi
                    std::function<void()> done) {
     auto sent = headerOnly ? sendHeaderOnly(writer, version, response, close)
                            : sendWithBody(writer, response, close);
+    // Pistache 0.0.5 never closes a connection whose answer said "close".
     std::weak_ptr<Pistache::Tcp::Peer> closing;
     if (close) closing = writer.peer();
     auto finish = [closing, done = std::move(done)] {

@@ -66,7 +66,7 @@ TEST_F(ManageTest, UnknownOrMissingCommandFailsWithUsage) {
     for (const auto& args : std::vector<std::vector<std::string>>{{"drop_everything"}, {}}) {
         const Outcome outcome = manage(args);
         EXPECT_EQ(outcome.code, 2);
-        EXPECT_NE(outcome.err.find("usage: manage"), std::string::npos);
+        EXPECT_NE(outcome.err.find("Usage: manage"), std::string::npos);
     }
 }
 

@@ -18,6 +18,10 @@ protected:
 
     Pool pool_{testDatabaseUrl(), 2, std::chrono::milliseconds(1000), &UserRepository::prepare};
     UserRepository users_{pool_};
+
+    std::vector<User> everyone() const {
+        return users_.listAfter(UserRepository::kBeforeEveryId, std::nullopt);
+    }
 };
 
 ErrorKind errorKindOf(const std::function<void()>& action) {
@@ -33,16 +37,29 @@ ErrorKind errorKindOf(const std::function<void()>& action) {
 TEST_F(UserRepositoryTest, CreatesAndListsInIdOrder) {
     users_.create({"ann", "ann@x.io"});
     users_.create({"bob", "bob@x.io"});
-    const auto all = users_.list();
+    const auto all = everyone();
     ASSERT_EQ(all.size(), 2U);
     EXPECT_LT(all[0].id, all[1].id);
     EXPECT_EQ(all[0].username, "ann");
     EXPECT_EQ(all[1].email, "bob@x.io");
 }
 
+// As the unpaginated list always has: every row, whatever ids were given outside the service.
+TEST_F(UserRepositoryTest, ListsEveryoneFromBeforeTheFirstIdWithoutALimit) {
+    users_.create({"ann", "ann@x.io"});
+    queryValue(
+        "INSERT INTO users (id, username, email) VALUES (-5, 'neg', 'neg@x.io'), "
+        "(0, 'zero', 'zero@x.io')");
+    const auto all = everyone();
+    ASSERT_EQ(all.size(), 3U);
+    EXPECT_EQ(all[0].id, -5);
+    EXPECT_EQ(all[1].id, 0);
+    EXPECT_EQ(all[2].username, "ann");
+}
+
 TEST_F(UserRepositoryTest, FindsByIdWithAnIsoUtcTimestamp) {
     users_.create({"ann", "ann@x.io"});
-    const auto user = users_.findById(users_.list().at(0).id);
+    const auto user = users_.findById(everyone().at(0).id);
     ASSERT_TRUE(user.has_value());
     EXPECT_EQ(user->username, "ann");
     EXPECT_TRUE(std::regex_match(user->createdDate,
@@ -55,13 +72,13 @@ TEST_F(UserRepositoryTest, EmailUniquenessIgnoresCaseAndKeepsTheOriginal) {
     users_.create({"ann", "Ann@X.io"});
     EXPECT_EQ(errorKindOf([&] { users_.create({"other", "ann@x.IO"}); }), ErrorKind::Duplicate);
     EXPECT_EQ(countUsers(), 1);
-    EXPECT_EQ(users_.list().at(0).email, "Ann@X.io");
+    EXPECT_EQ(everyone().at(0).email, "Ann@X.io");
 }
 
 TEST_F(UserRepositoryTest, UpdatesKeepingOrChangingTheEmail) {
     users_.create({"ann", "ann@x.io"});
     users_.create({"bob", "bob@x.io"});
-    const auto ann = users_.list().at(0).id;
+    const auto ann = everyone().at(0).id;
     EXPECT_TRUE(users_.update(ann, {"anna", "ANN@x.io"}));
     EXPECT_EQ(users_.findById(ann)->username, "anna");
     EXPECT_EQ(errorKindOf([&] { users_.update(ann, {"anna", "bob@x.io"}); }), ErrorKind::Duplicate);
@@ -71,7 +88,7 @@ TEST_F(UserRepositoryTest, UpdatesKeepingOrChangingTheEmail) {
 
 TEST_F(UserRepositoryTest, RemovesReturningTheEmail) {
     users_.create({"ann", "ann@x.io"});
-    const auto ann = users_.list().at(0).id;
+    const auto ann = everyone().at(0).id;
     EXPECT_EQ(users_.remove(ann), "ann@x.io");
     EXPECT_FALSE(users_.remove(ann).has_value());
     EXPECT_EQ(countUsers(), 0);
@@ -86,7 +103,7 @@ TEST_F(UserRepositoryTest, CreateUnlessEmailTakenAddsOnce) {
 TEST_F(UserRepositoryTest, StoresSqlMetacharactersVerbatim) {
     const std::string name = "Robert'); DROP TABLE users;-- \"$1\" \\";
     users_.create({name, "bobby@tables.io"});
-    EXPECT_EQ(users_.list().at(0).username, name);
+    EXPECT_EQ(everyone().at(0).username, name);
 }
 
 }  // namespace

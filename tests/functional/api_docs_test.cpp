@@ -1,4 +1,5 @@
 #include <unistd.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -44,6 +45,7 @@ protected:
                      ("swagger-ui-test-" + std::to_string(::getpid()));
         std::filesystem::create_directories(directory_);
         std::ofstream(directory_ / "swagger-ui-bundle.js") << "var bundle;";
+        std::ofstream(directory_ / "favicon-32x32.png") << "PNG";
         std::ofstream(directory_ / "swagger-ui.css") << "body {}";
         config.swaggerUiDir = directory_.string();
     }
@@ -68,7 +70,51 @@ TEST_F(ApiDocsWithAssets, ServesThePageAndFilesWithTypesAndCaching) {
     EXPECT_NE(call("GET", "/doc/swagger-initializer.js").body.find("../openapi.json"),
               std::string::npos);
     EXPECT_EQ(call("GET", "/doc/favicon-16x16.png").status, 404);
+    EXPECT_EQ(call("GET", "/doc/favicon-32x32.png").body, "PNG");
     EXPECT_EQ(call("GET", "/doc/package.json").status, 404);
+}
+
+std::string gunzip(const std::string& compressed) {
+    z_stream stream{};
+    EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);  // the gzip format only
+    std::string out(1 << 16, '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+    stream.avail_in = static_cast<uInt>(compressed.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
+    out.resize(stream.total_out);
+    inflateEnd(&stream);
+    return out;
+}
+
+TEST_F(ApiDocsWithAssets, SendsTextFilesGzippedToClientsThatAcceptIt) {
+    HttpConnection connection(port());
+    for (const char* path : {"/doc/swagger-ui-bundle.js", "/doc/swagger-ui.css"}) {
+        const HttpResponse plain = call("GET", path);
+        const HttpResponse gzipped =
+            connection.request("GET", path, "", "Accept-Encoding: gzip, deflate, br\r\n");
+        ASSERT_EQ(gzipped.status, 200) << path;
+        EXPECT_EQ(gzipped.header("content-encoding"), "gzip") << path;
+        EXPECT_EQ(gzipped.header("vary"), "Accept-Encoding") << path;
+        EXPECT_EQ(gzipped.header("content-type"), plain.header("content-type")) << path;
+        EXPECT_EQ(gzipped.header("cache-control"), "public, max-age=86400") << path;
+        EXPECT_NE(gzipped.body, plain.body) << path;
+        EXPECT_EQ(gunzip(gzipped.body), plain.body) << path;
+        // Without Accept-Encoding, or with gzip refused, the file is sent as it is.
+        EXPECT_EQ(plain.header("content-encoding"), "") << path;
+        EXPECT_EQ(plain.header("vary"), "Accept-Encoding") << path;
+        const HttpResponse refused =
+            connection.request("GET", path, "", "Accept-Encoding: br, gzip;q=0\r\n");
+        EXPECT_EQ(refused.header("content-encoding"), "") << path;
+        EXPECT_EQ(refused.body, plain.body) << path;
+    }
+    // Our small pages and the PNGs are never compressed.
+    for (const char* path : {"/doc/", "/doc/swagger-initializer.js", "/doc/favicon-32x32.png"}) {
+        const HttpResponse page = connection.request("GET", path, "", "Accept-Encoding: gzip\r\n");
+        EXPECT_EQ(page.status, 200) << path;
+        EXPECT_EQ(page.header("content-encoding"), "") << path;
+    }
 }
 
 }  // namespace

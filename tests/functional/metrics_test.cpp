@@ -1,3 +1,4 @@
+#include "project/version.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace users::testing {
@@ -39,6 +40,10 @@ TEST_F(Metrics, CountsRequestsByRouteTemplateNeverByRawPath) {
         }) {
         EXPECT_TRUE(has(out, expected)) << expected << " in\n" << out;
     }
+    const std::string buildInfo = std::string("users_build_info{version=\"") + buildVersion() +
+                                  "\",revision=\"" + buildRevision() + "\"} 1";
+    EXPECT_TRUE(has(out, "# TYPE users_build_info gauge")) << out;
+    EXPECT_TRUE(has(out, buildInfo)) << buildInfo << " in\n" << out;
     EXPECT_FALSE(has(out, "/users/1\"")) << "a raw path became a label";
     EXPECT_FALSE(has(out, "/no/such/page"));
 }

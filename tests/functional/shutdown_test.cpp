@@ -9,7 +9,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-TEST(Shutdown, SigtermStopsTheServerCleanlyAndQuickly) {
+TEST(Shutdown, SigtermStopsTheServerCleanlyAndAtOnceWhenNothingIsInFlight) {
+    // The default SHUTDOWN_TIMEOUT_MS (10 s) applies only to answers still being produced.
     ServerProcess server(serverEnvironment());
     HttpConnection idle(server.waitUntilListening());
     EXPECT_EQ(idle.request("GET", "/ping").status, 200);
@@ -17,7 +18,11 @@ TEST(Shutdown, SigtermStopsTheServerCleanlyAndQuickly) {
     const auto started = std::chrono::steady_clock::now();
     server.signal(SIGTERM);
     const int status = server.waitForExit();
-    EXPECT_LT(std::chrono::steady_clock::now() - started, 1s);
+    const auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_LT(took, 500ms);
+    RecordProperty(
+        "exit_ms",
+        std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
     ASSERT_TRUE(WIFEXITED(status));
     EXPECT_EQ(WEXITSTATUS(status), 0);
 }

@@ -129,6 +129,14 @@ double ServerProcess::cpuSeconds() const {
     return static_cast<double>(ticks) / static_cast<double>(::sysconf(_SC_CLK_TCK));
 }
 
+long long ServerProcess::virtualMemoryKb() const {
+    std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+    for (std::string line; std::getline(status, line);) {
+        if (line.rfind("VmSize:", 0) == 0) return std::stoll(line.substr(7));
+    }
+    return -1;
+}
+
 std::map<std::string, std::string> serverEnvironment(std::map<std::string, std::string> extra) {
     extra.emplace("HOST", "127.0.0.1");
     extra.emplace("PORT", "0");

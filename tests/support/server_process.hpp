@@ -37,6 +37,8 @@ public:
     std::string logTail();
     // User plus system CPU time the process has used so far.
     double cpuSeconds() const;
+    // The process's virtual memory size (VmSize), in kB.
+    long long virtualMemoryKb() const;
 
 private:
     void readLog(int fd);

@@ -44,7 +44,8 @@ TEST(Config, ReadsEveryTunable) {
                                  {"LOG_LEVEL", "warn"},
                                  {"HTTP_THREADS", "3"},
                                  {"DB_POOL_SIZE", "2"},
-                                 {"DB_TIMEOUT_MS", "500"}});
+                                 {"DB_TIMEOUT_MS", "500"},
+                                 {"SHUTDOWN_TIMEOUT_MS", "25000"}});
     EXPECT_EQ(config.environment, Environment::Production);
     EXPECT_EQ(config.port, 8080);
     EXPECT_EQ(config.host, "127.0.0.1");
@@ -52,6 +53,20 @@ TEST(Config, ReadsEveryTunable) {
     EXPECT_EQ(config.httpThreads, 3U);
     EXPECT_EQ(config.poolSize, 2U);
     EXPECT_EQ(config.databaseTimeout.count(), 500);
+    EXPECT_EQ(config.shutdownTimeout.count(), 25000);
+}
+
+TEST(Config, ShutdownTimeoutDefaultsToTenSecondsAndIsChecked) {
+    EXPECT_EQ(Config::fromEnvironment({{"DATABASE_URL", "dbname=x"}}).shutdownTimeout.count(),
+              10000);
+    EXPECT_EQ(Config::fromEnvironment({{"DATABASE_URL", "dbname=x"}, {"SHUTDOWN_TIMEOUT_MS", "0"}})
+                  .shutdownTimeout.count(),
+              0);
+    for (const char* bad : {"-1", "600001", "10s", "1.5"}) {
+        EXPECT_EQ(errorOf({{"DATABASE_URL", "dbname=x"}, {"SHUTDOWN_TIMEOUT_MS", bad}}),
+                  std::string("SHUTDOWN_TIMEOUT_MS must be an integer from 0 to 600000, got '") +
+                      bad + "'");
+    }
 }
 
 TEST(Config, MissingDatabaseUrlNamesTheVariable) {

@@ -32,6 +32,7 @@ TEST(ErrorResponse, NotFound) {
 TEST(ErrorResponse, MethodNotAllowedListsTheMethods) {
     const Response response = errorResponse(ServiceError::methodNotAllowed({"GET", "POST"}));
     EXPECT_EQ(response.status, 405);
+    EXPECT_EQ(response.body, R"({"message":"The method is not allowed for the requested URL."})");
     EXPECT_EQ(header(response, "Allow"), "GET, POST");
 }
 

@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include "project/http/json.hpp"
 #include "project/api/users/user_json.hpp"
 #include "project/errors.hpp"
+#include "project/http/json.hpp"
 
 namespace users::api {
 namespace {
@@ -87,8 +87,8 @@ TEST(ParseBody, RefusesDeepNestingWithoutRecursing) {
     EXPECT_EQ(rejection.field, "body");
     EXPECT_NE(rejection.reason.find("deeper than"), std::string::npos);
     const std::string nested = R"({"username":"a","email":"a@b.io","x":)" +
-                               std::string(http::kMaxJsonDepth, '[') + std::string(http::kMaxJsonDepth, ']') +
-                               "}";
+                               std::string(http::kMaxJsonDepth, '[') +
+                               std::string(http::kMaxJsonDepth, ']') + "}";
     EXPECT_EQ(rejectionOf(nested).field, "body");
 }
 
@@ -130,6 +130,13 @@ TEST(ParseBody, ValidatesFromManyThreadsAtOnce) {
 
 TEST(JsonSchema, RefusesASchemaThatIsNotJson) {
     EXPECT_THROW(http::JsonSchema("{"), std::invalid_argument);
+}
+
+TEST(UserSchemas, ListItemsAreTheUserSchemaWithoutItsTitle) {
+    rapidjson::Document user;
+    user.CopyFrom(userSchema()->json(), user.GetAllocator());
+    user.RemoveMember("title");
+    EXPECT_TRUE(userListSchema()->json()["items"] == user);
 }
 
 TEST(JsonWriting, EscapesMessages) {

@@ -12,7 +12,9 @@ using namespace std::chrono_literals;
 using Pistache::Http::Method;
 
 http::Route route(Method method, const std::string& path) {
-    return {method, path, "", nullptr, {}, [](const http::Request&) { return http::Response{}; }};
+    return http::RouteBuilder(method, path).handle([](const http::Request&) {
+        return http::Response{};
+    });
 }
 
 std::string text(const std::vector<prometheus::MetricFamily>& families) {

@@ -5,8 +5,6 @@
 namespace users::api {
 namespace {
 
-using Pistache::Http::Method;
-
 http::Response nothing(const http::Request&) { return {}; }
 
 std::shared_ptr<const http::JsonSchema> schema(const char* text) {
@@ -15,31 +13,30 @@ std::shared_ptr<const http::JsonSchema> schema(const char* text) {
 
 rapidjson::Document build(const http::Router& router) {
     rapidjson::Document document;
-    document.Parse(openApiDocument(router.routes(), {"Test API", "9.9.9", "about"}).c_str());
+    document.Parse(openApiDocument(router.routes(), {"Test API", "9.9.9", "about", "MIT"}).c_str());
     return document;
 }
 
 TEST(OpenApi, AssemblesOperationsFromTheRoutes) {
     http::Router router;
     const auto thing = schema(R"({"title": "Thing", "type": "object"})");
-    router.add({Method::Get,
-                "/things/{id}",
-                "Get a thing",
-                nullptr,
-                {{200, "The thing", thing}},
-                nothing,
-                {{"id", "path", "Its id", schema(R"({"type": "integer"})")}}});
-    router.add({Method::Post,
-                "/things",
-                "Add",
-                thing,
-                {{201, "Added", nullptr}},
-                nothing,
-                {{"dry", "query", "", schema(R"({"type": "string"})")}}});
-    router.add({Method::Get, "/hidden", "No", nullptr, {}, nothing, {}, false});
+    router.add(http::Route::get("/things/{id}")
+                   .summary("Get a thing")
+                   .pathParameter("id", "Its id", schema(R"({"type": "integer"})"))
+                   .responds(200, "The thing", thing)
+                   .handle(nothing));
+    router.add(http::Route::post("/things")
+                   .summary("Add")
+                   .accepts(thing)
+                   .queryParameter("dry", "", schema(R"({"type": "string"})"))
+                   .responds(201, "Added")
+                   .header("Location", "Where it is")
+                   .handle(nothing));
+    router.add(http::Route::get("/hidden").summary("No").undocumented().handle(nothing));
     const auto document = build(router);
 
     EXPECT_STREQ(document["info"]["version"].GetString(), "9.9.9");
+    EXPECT_STREQ(document["info"]["license"]["name"].GetString(), "MIT");
     EXPECT_FALSE(document["paths"].HasMember("/hidden"));
     const auto& get = document["paths"]["/things/{id}"]["get"];
     EXPECT_STREQ(get["operationId"].GetString(), "getThingsById");
@@ -54,13 +51,15 @@ TEST(OpenApi, AssemblesOperationsFromTheRoutes) {
     EXPECT_TRUE(post["requestBody"]["required"].GetBool());
     EXPECT_FALSE(post["parameters"][0]["required"].GetBool());
     EXPECT_FALSE(post["responses"]["201"].HasMember("content"));
+    EXPECT_STREQ(post["responses"]["201"]["headers"]["Location"]["description"].GetString(),
+                 "Where it is");
     EXPECT_TRUE(document["components"]["schemas"].HasMember("Thing"));
     EXPECT_TRUE(document["components"]["schemas"].HasMember("Error"));
 }
 
 TEST(OpenApi, UndeclaredPathParametersAreStrings) {
     http::Router router;
-    router.add({Method::Delete, "/a/{name}", "Remove", nullptr, {}, nothing});
+    router.add(http::Route::del("/a/{name}").summary("Remove").handle(nothing));
     const auto document = build(router);
     EXPECT_STREQ(
         document["paths"]["/a/{name}"]["delete"]["parameters"][0]["schema"]["type"].GetString(),
@@ -69,18 +68,12 @@ TEST(OpenApi, UndeclaredPathParametersAreStrings) {
 
 TEST(OpenApi, RefusesTwoDifferentSchemasWithOneTitle) {
     http::Router router;
-    router.add({Method::Get,
-                "/a",
-                "A",
-                nullptr,
-                {{200, "A", schema(R"({"title": "Same", "type": "object"})")}},
-                nothing});
-    router.add({Method::Get,
-                "/b",
-                "B",
-                nullptr,
-                {{200, "B", schema(R"({"title": "Same", "type": "array"})")}},
-                nothing});
+    router.add(http::Route::get("/a")
+                   .responds(200, "A", schema(R"({"title": "Same", "type": "object"})"))
+                   .handle(nothing));
+    router.add(http::Route::get("/b")
+                   .responds(200, "B", schema(R"({"title": "Same", "type": "array"})"))
+                   .handle(nothing));
     EXPECT_THROW(build(router), std::logic_error);
 }
 

@@ -2,6 +2,8 @@
 
 #include <regex>
 #include <set>
+#include <thread>
+#include <vector>
 
 #include "project/http/request_id.hpp"
 
@@ -12,13 +14,18 @@ TEST(RequestId, AcceptsBoundedSafeIds) {
     EXPECT_TRUE(isSafeRequestId("abc-123"));
     EXPECT_TRUE(isSafeRequestId("0f8fad5b-d9cb-469f-a165-70867728950e"));
     EXPECT_TRUE(isSafeRequestId("trace.span_1:2"));
+    // Base64, as some platform routers send it.
+    EXPECT_TRUE(isSafeRequestId("q83vEjRWeJA+/w=="));
+    EXPECT_TRUE(isSafeRequestId("a+b/c="));
     EXPECT_TRUE(isSafeRequestId(std::string(kMaxRequestIdLength, 'a')));
 }
 
 TEST(RequestId, RefusesEmptyLongOrUnsafeIds) {
     EXPECT_FALSE(isSafeRequestId(""));
     EXPECT_FALSE(isSafeRequestId(std::string(kMaxRequestIdLength + 1, 'a')));
-    for (const char* unsafe : {"a b", "a\"b", "a\nb", "a{b}", "a/b", "\xc3\xa9", "a\\b"}) {
+    EXPECT_FALSE(isSafeRequestId(std::string(kMaxRequestIdLength + 1, '=')));
+    for (const char* unsafe : {"a b", "a\"b", "a\nb", "a\rb", "a{b}", "a,b", "a;b", "a%2Fb",
+                               "\xc3\xa9", "a\\b", "a\tb", "a<b>", "a'b"}) {
         EXPECT_FALSE(isSafeRequestId(unsafe)) << unsafe;
     }
 }
@@ -33,6 +40,20 @@ TEST(RequestId, GeneratesDistinctVersion4Uuids) {
         seen.insert(id);
     }
     EXPECT_EQ(seen.size(), 1000U);
+}
+
+TEST(RequestId, StaysDistinctAcrossThreads) {
+    std::vector<std::set<std::string>> perThread(4);
+    std::vector<std::thread> threads;
+    for (auto& ids : perThread) {
+        threads.emplace_back([&ids] {
+            for (int i = 0; i < 500; ++i) ids.insert(newRequestId());
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    std::set<std::string> all;
+    for (const auto& ids : perThread) all.insert(ids.begin(), ids.end());
+    EXPECT_EQ(all.size(), 2000U);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@ namespace {
 using Pistache::Http::Method;
 
 Route route(Method method, const std::string& path) {
-    return {method, path, "", nullptr, {}, [](const Request&) { return Response{}; }};
+    return RouteBuilder(method, path).handle([](const Request&) { return Response{}; });
 }
 
 class RouterTest : public ::testing::Test {
@@ -68,12 +68,42 @@ TEST_F(RouterTest, ExposesEveryRouteForDocumentation) { EXPECT_EQ(router_.routes
 
 TEST(Router, RefusesRoutesWithoutHandlerOrAbsolutePath) {
     Router router;
-    EXPECT_THROW(
-        router.add(
-            {Method::Get, "users", "", nullptr, {}, [](const Request&) { return Response{}; }}),
-        std::invalid_argument);
-    EXPECT_THROW(router.add({Method::Get, "/users", "", nullptr, {}, nullptr}),
+    EXPECT_THROW(router.add(Route::get("users").handle([](const Request&) { return Response{}; })),
                  std::invalid_argument);
+    EXPECT_THROW(router.add(Route::get("/users").handle(Handler{})), std::invalid_argument);
+}
+
+TEST(RouteBuilder, NamesEveryPartOfARoute) {
+    const auto schema = std::make_shared<const JsonSchema>(R"({"type": "integer"})");
+    const ResponseSpec missing{404, "No such thing", schema};
+    const Route route = Route::put("/things/{id}")
+                            .summary("Replace a thing")
+                            .pathParameter("id", "Its id", schema)
+                            .queryParameter("dry", "Only check", schema)
+                            .accepts(schema)
+                            .responds(200, "Replaced", schema)
+                            .header("ETag", "Its version")
+                            .responds(missing)
+                            .handle([](const Request&) { return Response{}; });
+    EXPECT_EQ(route.method, Method::Put);
+    EXPECT_EQ(route.path, "/things/{id}");
+    EXPECT_EQ(route.summary, "Replace a thing");
+    EXPECT_EQ(route.requestSchema, schema);
+    ASSERT_EQ(route.parameters.size(), 2U);
+    EXPECT_EQ(route.parameters[0].in, "path");
+    EXPECT_EQ(route.parameters[1].name, "dry");
+    EXPECT_EQ(route.parameters[1].in, "query");
+    ASSERT_EQ(route.responses.size(), 2U);
+    EXPECT_EQ(route.responses[0].headers.at(0).first, "ETag");
+    EXPECT_EQ(route.responses[1].status, 404);
+    EXPECT_TRUE(route.responses[1].headers.empty());
+    EXPECT_TRUE(route.documented);
+    EXPECT_TRUE(route.handler);
+}
+
+TEST(RouteBuilder, AHeaderNeedsAResponse) {
+    EXPECT_THROW(Route::get("/a").header("Link", "next"), std::logic_error);
+    EXPECT_FALSE(Route::get("/a").undocumented().handle(Handler{}).documented);
 }
 
 }  // namespace

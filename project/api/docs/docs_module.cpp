@@ -4,12 +4,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include "project/api/docs/gzip.hpp"
 #include "project/errors.hpp"
+#include "project/http/error_response.hpp"
 
 namespace users::api {
 namespace {
-
-using Pistache::Http::Method;
 
 std::shared_ptr<const http::JsonSchema> documentSchema() {
     static const auto schema = std::make_shared<const http::JsonSchema>(
@@ -22,8 +22,13 @@ std::shared_ptr<const http::JsonSchema> documentSchema() {
 
 http::Response notInstalled() {
     return http::messageResponse(503,
-                           "The API documentation UI is not installed on this server; the "
-                           "OpenAPI document is at /openapi.json.");
+                                 "The API documentation UI is not installed on this server; the "
+                                 "OpenAPI document is at /openapi.json.");
+}
+
+bool wantsGzip(const http::Request& request) {
+    const auto header = request.http.headers().tryGetRaw("Accept-Encoding");
+    return header && acceptsGzip(header->value());
 }
 
 }  // namespace
@@ -36,35 +41,25 @@ DocsModule::DocsModule(ApiInfo info, const std::string& swaggerUiDir)
 void DocsModule::registerRoutes(http::Router& router) const {
     // Filled in below, once every route is known; only read after the server starts.
     auto document = std::make_shared<std::string>();
-    const auto serve = [document](const http::Request&) { return http::jsonResponse(200, *document); };
-    router.add({Method::Get,
-                "/openapi.json",
-                "This OpenAPI document",
-                nullptr,
-                {{200, "The OpenAPI 3.0 document of the API", documentSchema()}},
-                serve});
-    router.add({Method::Get,
-                "/swagger.json",
-                "This OpenAPI document, where Swagger tools look for it",
-                nullptr,
-                {{200, "The same document as /openapi.json", documentSchema()}},
-                serve});
-    router.add({Method::Get,
-                "/doc",
-                "Swagger UI",
-                nullptr,
-                {},
-                [this](const http::Request& request) { return page(request); },
-                {},
-                false});
-    router.add({Method::Get,
-                "/doc/{file}",
-                "Swagger UI files",
-                nullptr,
-                {},
-                [this](const http::Request& request) { return asset(request); },
-                {},
-                false});
+    const auto serve = [document](const http::Request&) {
+        return http::jsonResponse(200, *document);
+    };
+    router.add(http::Route::get("/openapi.json")
+                   .summary("This OpenAPI document")
+                   .responds(200, "The OpenAPI 3.0 document of the API", documentSchema())
+                   .handle(serve));
+    router.add(http::Route::get("/swagger.json")
+                   .summary("This OpenAPI document, where Swagger tools look for it")
+                   .responds(200, "The same document as /openapi.json", documentSchema())
+                   .handle(serve));
+    router.add(http::Route::get("/doc")
+                   .summary("Swagger UI")
+                   .undocumented()
+                   .handle([this](const http::Request& request) { return page(request); }));
+    router.add(http::Route::get("/doc/{file}")
+                   .summary("Swagger UI files")
+                   .undocumented()
+                   .handle([this](const http::Request& request) { return asset(request); }));
     *document = openApiDocument(router.routes(), info_);
 }
 
@@ -82,8 +77,8 @@ http::Response DocsModule::page(const http::Request& request) const {
 
 http::Response DocsModule::asset(const http::Request& request) const {
     if (!ui_.available()) return notInstalled();
-    if (auto file = ui_.file(request.params.at("file"))) return *file;
-    throw ServiceError(ErrorKind::NotFound, kUrlNotFound);
+    if (auto file = ui_.file(request.params.at("file"), wantsGzip(request))) return *file;
+    throw ServiceError(ErrorKind::NotFound, http::kUrlNotFound);
 }
 
 }  // namespace users::api

@@ -2,9 +2,9 @@
 
 #include <string>
 
+#include "project/api/docs/openapi.hpp"
 #include "project/api/docs/swagger_ui.hpp"
 #include "project/http/module.hpp"
-#include "project/api/docs/openapi.hpp"
 
 namespace users::api {
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "project/http/error_response.hpp"
+#include "project/http/path_template.hpp"
 
 namespace users::api {
 namespace {
@@ -18,23 +19,8 @@ std::string lower(std::string text) {
     return text;
 }
 
-std::vector<std::string> segments(const std::string& path) {
-    std::vector<std::string> parts;
-    std::size_t start = 1;
-    while (start <= path.size()) {
-        const std::size_t end = std::min(path.find('/', start), path.size());
-        if (end > start) parts.push_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return parts;
-}
-
-bool isParameter(const std::string& segment) {
-    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
-}
-
 // "openapi.json" -> "OpenapiJson"
-std::string capitalized(const std::string& word) {
+std::string capitalized(std::string_view word) {
     std::string text;
     bool upper = true;
     for (char c : word) {
@@ -51,18 +37,18 @@ std::string capitalized(const std::string& word) {
 // GET /users/{id} -> getUsersById
 std::string operationId(const http::Route& route) {
     std::string id = lower(Pistache::Http::methodString(route.method));
-    for (const auto& segment : segments(route.path)) {
-        id += isParameter(segment) ? "By" + capitalized(segment.substr(1, segment.size() - 2))
-                                   : capitalized(segment);
+    for (auto segment : http::pathSegments(route.path)) {
+        const auto parameter = http::parameterName(segment);
+        id += parameter ? "By" + capitalized(*parameter) : capitalized(segment);
     }
     return id;
 }
 
 // The first path segment without its extension: users, ping, openapi.
 std::string tagOf(const http::Route& route) {
-    const auto parts = segments(route.path);
+    const auto parts = http::pathSegments(route.path);
     if (parts.empty()) return "root";
-    return parts.front().substr(0, parts.front().find('.'));
+    return std::string(parts.front().substr(0, parts.front().find('.')));
 }
 
 class Builder {
@@ -139,9 +125,12 @@ private:
     // Path parameters in template order (declared or plain strings), then query parameters.
     Value parameters(const http::Route& route) {
         Value list(rapidjson::kArrayType);
-        for (const auto& segment : segments(route.path)) {
-            if (!isParameter(segment)) continue;
-            http::ParameterSpec spec{segment.substr(1, segment.size() - 2), "path", "", nullptr};
+        for (auto segment : http::pathSegments(route.path)) {
+            const auto name = http::parameterName(segment);
+            if (!name) continue;
+            http::ParameterSpec spec;
+            spec.name = *name;
+            spec.in = "path";
             for (const auto& declared : route.parameters) {
                 if (declared.in == "path" && declared.name == spec.name) spec = declared;
             }
@@ -190,9 +179,9 @@ private:
     Value responses(const http::Route& route) {
         std::vector<http::ResponseSpec> specs = route.responses;
         const auto has = [&specs](int status) {
-            return std::any_of(specs.begin(), specs.end(), [status](const http::ResponseSpec& spec) {
-                return spec.status == status;
-            });
+            return std::any_of(
+                specs.begin(), specs.end(),
+                [status](const http::ResponseSpec& spec) { return spec.status == status; });
         };
         if (!has(413)) specs.push_back({413, "The request exceeds 64 KiB", http::errorSchema()});
         std::stable_sort(specs.begin(), specs.end(),
@@ -231,6 +220,9 @@ std::string openApiDocument(const std::vector<const http::Route*>& routes, const
     about.AddMember("title", builder.string(info.title), allocator);
     about.AddMember("version", builder.string(info.version), allocator);
     about.AddMember("description", builder.string(info.description), allocator);
+    Value license(rapidjson::kObjectType);
+    about.AddMember("license", license.AddMember("name", builder.string(info.license), allocator),
+                    allocator);
     Value server(rapidjson::kObjectType);
     server.AddMember("url", "/", allocator);
     Value servers(rapidjson::kArrayType);

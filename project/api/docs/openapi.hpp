@@ -11,6 +11,7 @@ struct ApiInfo {
     std::string title;
     std::string version;
     std::string description;  // Markdown, shown above the operations
+    std::string license;      // info.license.name, e.g. "MIT"
 };
 
 // The OpenAPI 3.0 document of `routes`, assembled from the very schemas that validate requests

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "project/api/docs/gzip.hpp"
+
 namespace users::api {
 namespace {
 
@@ -43,13 +45,14 @@ struct PackageFile {
     const char* name;
     const char* contentType;
     bool required;
+    bool compressible;  // text; PNGs are compressed already
 };
 
 constexpr std::array<PackageFile, 4> kPackageFiles = {{
-    {"swagger-ui-bundle.js", "application/javascript; charset=utf-8", true},
-    {"swagger-ui.css", "text/css; charset=utf-8", true},
-    {"favicon-32x32.png", "image/png", false},
-    {"favicon-16x16.png", "image/png", false},
+    {"swagger-ui-bundle.js", "application/javascript; charset=utf-8", true, true},
+    {"swagger-ui.css", "text/css; charset=utf-8", true, true},
+    {"favicon-32x32.png", "image/png", false, false},
+    {"favicon-16x16.png", "image/png", false, false},
 }};
 
 std::optional<std::string> readFile(const std::string& path) {
@@ -64,28 +67,43 @@ http::Response page(std::string body, const char* contentType, const char* cachi
     return {200, std::move(body), {{"Cache-Control", caching}}, contentType};
 }
 
+// The same file gzip-compressed; both answers say that they depend on Accept-Encoding.
+SwaggerUi::File compressible(http::Response plain) {
+    http::Response gzipped = plain;
+    gzipped.body = gzipCompress(plain.body);
+    gzipped.headers.emplace_back("Content-Encoding", "gzip");
+    for (auto* response : {&plain, &gzipped}) {
+        response->headers.emplace_back("Vary", "Accept-Encoding");
+    }
+    return {std::move(plain), std::move(gzipped)};
+}
+
 }  // namespace
 
 SwaggerUi::SwaggerUi(const std::string& directory) {
     for (const auto& file : kPackageFiles) {
         auto content = readFile(directory + "/" + file.name);
         if (content) {
-            files_.emplace(file.name, page(std::move(*content), file.contentType, kPackageCaching));
+            http::Response plain = page(std::move(*content), file.contentType, kPackageCaching);
+            files_.emplace(file.name,
+                           file.compressible ? compressible(std::move(plain)) : File{plain, {}});
         } else if (file.required) {
             problem_ = "no " + std::string(file.name) + " in SWAGGER_UI_DIR=" + directory;
             files_.clear();
             return;
         }
     }
-    files_.emplace("index.html", page(kIndex, "text/html; charset=utf-8", kPageCaching));
-    files_.emplace("swagger-initializer.js",
-                   page(kInitializer, "application/javascript; charset=utf-8", kPageCaching));
+    files_.emplace("index.html", File{page(kIndex, "text/html; charset=utf-8", kPageCaching), {}});
+    files_.emplace(
+        "swagger-initializer.js",
+        File{page(kInitializer, "application/javascript; charset=utf-8", kPageCaching), {}});
 }
 
-std::optional<http::Response> SwaggerUi::file(const std::string& name) const {
+std::optional<http::Response> SwaggerUi::file(const std::string& name, bool gzip) const {
     auto found = files_.find(name);
     if (found == files_.end()) return std::nullopt;
-    return found->second;
+    if (gzip && found->second.gzipped) return found->second.gzipped;
+    return found->second.plain;
 }
 
 }  // namespace users::api

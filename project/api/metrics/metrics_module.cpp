@@ -2,26 +2,26 @@
 
 #include <prometheus/text_serializer.h>
 
+#include "project/api/metrics/build_info.hpp"
 #include "project/api/metrics/pool_metrics.hpp"
 
 namespace users::api {
 
 void MetricsModule::registerRoutes(http::Router& router) const {
-    router.add({Pistache::Http::Method::Get,
-                "/metrics",
-                "Prometheus metrics",
-                nullptr,
-                {{200, "Metrics in the Prometheus text format", nullptr}},
-                [registry = registry_, &pool = pool_](const http::Request&) {
-                    auto families = registry->Collect();
-                    for (auto& family : poolFamilies(pool.stats())) {
-                        families.push_back(std::move(family));
-                    }
-                    return http::Response{200,
-                                    prometheus::TextSerializer().Serialize(families),
-                                    {},
-                                    "text/plain; version=0.0.4; charset=utf-8"};
-                }});
+    router.add(http::Route::get("/metrics")
+                   .summary("Prometheus metrics")
+                   .responds(200, "Metrics in the Prometheus text format")
+                   .handle([registry = registry_, &pool = pool_](const http::Request&) {
+                       auto families = registry->Collect();
+                       families.push_back(buildInfoFamily());
+                       for (auto& family : poolFamilies(pool.stats())) {
+                           families.push_back(std::move(family));
+                       }
+                       return http::Response{200,
+                                             prometheus::TextSerializer().Serialize(families),
+                                             {},
+                                             "text/plain; version=0.0.4; charset=utf-8"};
+                   }));
 }
 
 }  // namespace users::api

@@ -4,8 +4,8 @@
 
 #include <prometheus/registry.h>
 
-#include "project/http/module.hpp"
 #include "project/db/pool.hpp"
+#include "project/http/module.hpp"
 
 namespace users::api {
 

@@ -1,35 +1,22 @@
 #include "project/api/users/user_json.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "project/http/json_writer.hpp"
 
 namespace users::api {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void writeString(Writer& writer, const std::string& text) {
-    writer.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
-void writeUser(Writer& writer, const db::User& user) {
+void writeUser(http::JsonWriter& writer, const db::User& user) {
     writer.StartObject();
     writer.Key("id");
     writer.Int64(user.id);
     writer.Key("username");
-    writeString(writer, user.username);
+    http::writeString(writer, user.username);
     writer.Key("email");
-    writeString(writer, user.email);
+    http::writeString(writer, user.email);
     writer.Key("created_date");
-    writeString(writer, user.createdDate);
+    http::writeString(writer, user.createdDate);
     writer.EndObject();
 }
-
-constexpr const char* kUserProperties = R"(
-    "id": {"type": "integer", "minimum": 1},
-    "username": {"type": "string"},
-    "email": {"type": "string", "format": "email"},
-    "created_date": {"type": "string", "format": "date-time"})";
 
 }  // namespace
 
@@ -49,20 +36,36 @@ std::shared_ptr<const http::JsonSchema> userInputSchema() {
 }
 
 std::shared_ptr<const http::JsonSchema> userSchema() {
-    static const auto schema =
-        std::make_shared<const http::JsonSchema>(std::string(R"({"title": "User", "type": "object",
-                        "required": ["id", "username", "email", "created_date"],
-                        "properties": {)") +
-                                           kUserProperties + "}}");
+    static const auto schema = std::make_shared<const http::JsonSchema>(R"({
+        "title": "User",
+        "type": "object",
+        "required": ["id", "username", "email", "created_date"],
+        "properties": {
+            "id": {"type": "integer", "minimum": 1},
+            "username": {"type": "string"},
+            "email": {"type": "string", "format": "email"},
+            "created_date": {"type": "string", "format": "date-time"}
+        }
+    })");
     return schema;
 }
 
+// The items spell User out again rather than refer to it, as the served document always has.
 std::shared_ptr<const http::JsonSchema> userListSchema() {
-    static const auto schema = std::make_shared<const http::JsonSchema>(
-        std::string(R"({"title": "UserList", "type": "array", "items": {"type": "object",
-                        "required": ["id", "username", "email", "created_date"],
-                        "properties": {)") +
-        kUserProperties + "}}}");
+    static const auto schema = std::make_shared<const http::JsonSchema>(R"({
+        "title": "UserList",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["id", "username", "email", "created_date"],
+            "properties": {
+                "id": {"type": "integer", "minimum": 1},
+                "username": {"type": "string"},
+                "email": {"type": "string", "format": "email"},
+                "created_date": {"type": "string", "format": "date-time"}
+            }
+        }
+    })");
     return schema;
 }
 
@@ -78,19 +81,15 @@ db::UserInput toUserInput(const rapidjson::Document& body) {
 }
 
 std::string userJson(const db::User& user) {
-    rapidjson::StringBuffer buffer;
-    Writer writer(buffer);
-    writeUser(writer, user);
-    return {buffer.GetString(), buffer.GetSize()};
+    return http::writeJson([&user](http::JsonWriter& writer) { writeUser(writer, user); });
 }
 
 std::string userListJson(const std::vector<db::User>& users) {
-    rapidjson::StringBuffer buffer;
-    Writer writer(buffer);
-    writer.StartArray();
-    for (const auto& user : users) writeUser(writer, user);
-    writer.EndArray();
-    return {buffer.GetString(), buffer.GetSize()};
+    return http::writeJson([&users](http::JsonWriter& writer) {
+        writer.StartArray();
+        for (const auto& user : users) writeUser(writer, user);
+        writer.EndArray();
+    });
 }
 
 }  // namespace users::api

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "project/http/json.hpp"
 #include "project/db/user_repository.hpp"
+#include "project/http/json.hpp"
 
 namespace users::api {
 

@@ -1,21 +1,17 @@
 #include "project/api/users/users_module.hpp"
 
-#include <charconv>
-
-#include "project/http/error_response.hpp"
-#include "project/http/path_id.hpp"
 #include "project/api/users/user_json.hpp"
 #include "project/errors.hpp"
+#include "project/http/error_response.hpp"
+#include "project/http/path_id.hpp"
 
 namespace users::api {
 namespace {
 
-using Pistache::Http::Method;
-
 std::int64_t userId(const http::Request& request) {
     if (auto id = http::parsePathId(request.params.at("id"))) return *id;
     // As Flask's <int:id> converter: a malformed id is no route at all.
-    throw ServiceError(ErrorKind::NotFound, kUrlNotFound);
+    throw ServiceError(ErrorKind::NotFound, http::kUrlNotFound);
 }
 
 ServiceError noSuchUser(std::int64_t id) {
@@ -26,96 +22,85 @@ std::shared_ptr<const http::JsonSchema> schema(const char* text) {
     return std::make_shared<const http::JsonSchema>(text);
 }
 
-// The query parameters of GET /users: their schemas validate them before list() runs.
-std::vector<http::ParameterSpec> listParameters() {
-    return {{"limit", "query",
-             "Page size (1 to 1000): answers the first page, with a Link rel=\"next\" header "
-             "while more users follow",
-             schema(R"({"type": "integer", "minimum": 1, "maximum": 1000})")},
-            {"after", "query", "Keyset cursor: only users whose id is greater",
-             schema(R"({"type": "integer", "minimum": 0})")},
-            {"email", "query", "Only the user with this email, ignoring case",
-             schema(R"({"type": "string", "minLength": 1, "maxLength": 128})")}};
-}
-
-std::vector<http::ParameterSpec> idParameter() {
-    return {{"id", "path", "The user's id; anything but a positive integer is a 404",
-             schema(R"({"type": "integer", "minimum": 1})")}};
-}
-
-// A value that validateQuery() already accepted as an integer.
-std::optional<std::int64_t> integerParameter(const http::Request& request, const char* name) {
-    auto found = request.query.find(name);
-    if (found == request.query.end()) return std::nullopt;
-    std::int64_t value = 0;
-    std::from_chars(found->second.data(), found->second.data() + found->second.size(), value);
-    return value;
-}
+constexpr const char* kIdDescription = "The user's id; anything but a positive integer is a 404";
 
 }  // namespace
 
 void UsersModule::registerRoutes(http::Router& router) const {
     const auto message = messageSchema();
-    const http::ResponseSpec invalid{400, "Invalid payload or email already taken", http::errorSchema()};
+    const auto id = schema(R"({"type": "integer", "minimum": 1})");
+    const http::ResponseSpec invalid{400, "Invalid payload or email already taken",
+                                     http::errorSchema()};
     const http::ResponseSpec missing{404, "No user with this id", message};
-    const http::ResponseSpec unavailable{503,
-                                   "The database is unavailable",
-                                   http::errorSchema(),
-                                   {{"Retry-After", "Seconds to wait before retrying"}}};
+    http::ResponseSpec unavailable{503, "The database is unavailable", http::errorSchema()};
+    unavailable.headers.emplace_back("Retry-After", "Seconds to wait before retrying");
     auto bind = [this](http::Response (UsersModule::*handler)(const http::Request&) const) {
         return [this, handler](const http::Request& request) { return (this->*handler)(request); };
     };
 
-    router.add({Method::Get,
-                "/users",
-                "List users",
-                nullptr,
-                {{200,
-                  "Without parameters every user; else the page or the user asked for. Ordered "
-                  "by id",
-                  userListSchema(),
-                  {{"Link", "<...>; rel=\"next\": the next page, while more users follow"}}},
-                 {400, "Invalid query parameter", http::errorSchema()},
-                 unavailable},
-                bind(&UsersModule::list),
-                listParameters()});
-    router.add({Method::Post,
-                "/users",
-                "Add a user",
-                userInputSchema(),
-                {{201, "The user was added", message}, invalid, unavailable},
-                bind(&UsersModule::create)});
-    router.add({Method::Get,
-                "/users/{id}",
-                "Get one user",
-                nullptr,
-                {{200, "The user", userSchema()}, missing, unavailable},
-                bind(&UsersModule::read),
-                idParameter()});
-    router.add({Method::Put,
-                "/users/{id}",
-                "Update a user",
-                userInputSchema(),
-                {{200, "The user was updated", message}, invalid, missing, unavailable},
-                bind(&UsersModule::update),
-                idParameter()});
-    router.add({Method::Delete,
-                "/users/{id}",
-                "Remove a user",
-                nullptr,
-                {{200, "The user was removed", message}, missing, unavailable},
-                bind(&UsersModule::remove),
-                idParameter()});
+    router.add(
+        http::Route::get("/users")
+            .summary("List users")
+            .queryParameter("limit",
+                            "Page size (1 to 1000): answers the first page, with a Link "
+                            "rel=\"next\" header while more users follow",
+                            schema(R"({"type": "integer", "minimum": 1, "maximum": 1000})"))
+            .queryParameter("after", "Keyset cursor: only users whose id is greater",
+                            schema(R"({"type": "integer", "minimum": 0})"))
+            .queryParameter("email", "Only the user with this email, ignoring case",
+                            schema(R"({"type": "string", "minLength": 1, "maxLength": 128})"))
+            .responds(200,
+                      "Without parameters every user; else the page or the user asked for. "
+                      "Ordered by id",
+                      userListSchema())
+            .header("Link", "<...>; rel=\"next\": the next page, while more users follow")
+            .responds(400, "Invalid query parameter", http::errorSchema())
+            .responds(unavailable)
+            .handle(bind(&UsersModule::list)));
+    router.add(http::Route::post("/users")
+                   .summary("Add a user")
+                   .accepts(userInputSchema())
+                   .responds(201, "The user was added", message)
+                   .responds(invalid)
+                   .responds(unavailable)
+                   .handle(bind(&UsersModule::create)));
+    router.add(http::Route::get("/users/{id}")
+                   .summary("Get one user")
+                   .pathParameter("id", kIdDescription, id)
+                   .responds(200, "The user", userSchema())
+                   .responds(missing)
+                   .responds(unavailable)
+                   .handle(bind(&UsersModule::read)));
+    router.add(http::Route::put("/users/{id}")
+                   .summary("Update a user")
+                   .pathParameter("id", kIdDescription, id)
+                   .accepts(userInputSchema())
+                   .responds(200, "The user was updated", message)
+                   .responds(invalid)
+                   .responds(missing)
+                   .responds(unavailable)
+                   .handle(bind(&UsersModule::update)));
+    router.add(http::Route::del("/users/{id}")
+                   .summary("Remove a user")
+                   .pathParameter("id", kIdDescription, id)
+                   .responds(200, "The user was removed", message)
+                   .responds(missing)
+                   .responds(unavailable)
+                   .handle(bind(&UsersModule::remove)));
 }
 
 http::Response UsersModule::list(const http::Request& request) const {
-    if (request.query.empty()) return http::jsonResponse(200, userListJson(repository_.list()));
-    const std::int64_t after = integerParameter(request, "after").value_or(0);
-    const auto limit = integerParameter(request, "limit");
+    if (request.query.empty()) {
+        const auto everyone =
+            repository_.listAfter(db::UserRepository::kBeforeEveryId, std::nullopt);
+        return http::jsonResponse(200, userListJson(everyone));
+    }
+    const std::int64_t after = request.query.integer("after").value_or(0);
+    const auto limit = request.query.integer("limit");
     std::vector<db::User> users;
-    if (auto email = request.query.find("email"); email != request.query.end()) {
+    if (auto email = request.query.text("email")) {
         // At most one user: it passes any limit, but not an `after` beyond its id.
-        auto user = repository_.findByEmail(email->second);
+        auto user = repository_.findByEmail(*email);
         if (user && user->id > after) users.push_back(std::move(*user));
         return http::jsonResponse(200, userListJson(users));
     }
@@ -152,7 +137,8 @@ http::Response UsersModule::update(const http::Request& request) const {
 
 http::Response UsersModule::remove(const http::Request& request) const {
     const std::int64_t id = userId(request);
-    if (auto email = repository_.remove(id)) return http::messageResponse(200, *email + " was removed!");
+    if (auto email = repository_.remove(id))
+        return http::messageResponse(200, *email + " was removed!");
     throw noSuchUser(id);
 }
 

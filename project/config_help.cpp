@@ -1,0 +1,34 @@
+#include "project/config.hpp"
+
+namespace users {
+
+// Kept beside the parser's defaults (config.cpp): the unit tests compare both.
+std::string configurationHelp() {
+    return "  APP_SETTINGS         development, testing or production (default: development)\n"
+           "  DATABASE_URL         libpq URI or key=value string (required), e.g.\n"
+           "                       postgres://user:pass@host:5432/users?sslmode=require\n"
+           "  DATABASE_TEST_URL    used instead of DATABASE_URL when APP_SETTINGS=testing\n"
+           "                       (required then)\n"
+           "  PORT                 listening port, 0 for any free port (default: 5000)\n"
+           "  HOST                 listening address (default: 0.0.0.0)\n"
+           "  LOG_LEVEL            trace, debug, info, warn, error, critical or off\n"
+           "                       (default: info)\n"
+           "  LOG_FORMAT           text for people, json for log shippers (default: text)\n"
+           "  HTTP_THREADS         worker threads, 1-256 (default: 4 x the CPUs available,\n"
+           "                       at least 4; the CPUs are the cgroup CPU quota when one is\n"
+           "                       set, else the cores)\n"
+           "  DB_POOL_SIZE         most database connections held, 1-256\n"
+           "                       (default: HTTP_THREADS); keep instances x DB_POOL_SIZE\n"
+           "                       plus manage runs within the database's connection limit\n"
+           "  DB_TIMEOUT_MS        longest wait for a pooled connection, 100-60000; also\n"
+           "                       libpq's connect_timeout (default: 2000)\n"
+           "  SHUTDOWN_TIMEOUT_MS  on SIGTERM, how long answers still being produced may\n"
+           "                       take before the server stops, 0-600000 (default: 10000)\n"
+           "  CORS_ORIGINS         * or a comma list of origins such as\n"
+           "                       https://app.example.com (default: *)\n"
+           "  SWAGGER_UI_DIR       where the Swagger UI files are (default:\n"
+           "                       swagger-ui/node_modules/swagger-ui-dist)\n"
+           "  METRICS_ENABLED      true, false, 1 or 0; false removes /metrics (default: true)\n";
+}
+
+}  // namespace users
