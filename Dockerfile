@@ -12,8 +12,9 @@
 # The steps up to the compile are kept identical to the build stage of Dockerfile.prod: the
 # builder cache then shares the package install and the compile between both images.
 
-# Swagger UI's files for /doc: the four the server reads (SWAGGER_UI_DIR), from the npm package
-# pinned in swagger-ui/package-lock.json. Taken as they are when scripts/install-swagger-ui has
+# Swagger UI's files for /doc: the four the server reads (SWAGGER_UI_DIR) and the package's
+# LICENSE, NOTICE and the bundle's third-party licences beside them, from the npm package pinned
+# in swagger-ui/package-lock.json. Taken as they are when scripts/install-swagger-ui has
 # filled swagger-ui/node_modules; otherwise installed here with Debian's Node (this stage only).
 FROM debian:bookworm-slim AS swagger-ui
 WORKDIR /usr/src/swagger-ui
@@ -25,13 +26,14 @@ RUN if [ ! -f node_modules/swagger-ui-dist/swagger-ui-bundle.js ]; then \
     fi \
  && mkdir -p /usr/share/swagger-ui \
  && cd node_modules/swagger-ui-dist \
- && cp swagger-ui-bundle.js swagger-ui.css favicon-16x16.png favicon-32x32.png /usr/share/swagger-ui/
+ && cp swagger-ui-bundle.js swagger-ui.css favicon-16x16.png favicon-32x32.png \
+       LICENSE NOTICE swagger-ui-bundle.js.LICENSE.txt /usr/share/swagger-ui/
 
 FROM debian:bookworm-slim
 
 # The build packages and the lint tools, from the one list the scripts use.
 WORKDIR /usr/src/app
-COPY scripts/install-deps scripts/
+COPY scripts/install-deps scripts/lib.bash scripts/
 RUN scripts/install-deps --build-only clang-format clang-tidy cppcheck shellcheck \
  && rm -rf /var/lib/apt/lists/*
 

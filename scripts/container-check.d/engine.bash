@@ -5,6 +5,11 @@
 # Paths the engine creates outside its own directories; removed afterwards if new.
 ENGINE_HOST_PATHS=(/etc/docker/key.json /opt/containerd /run/docker /run/containerd)
 
+# The host's iptables as iptables-save prints them, without counters. Only iptables-save: with the
+# nf_tables backend, listing a table that does not exist yet (iptables -t nat -S) creates it.
+iptables_state() { iptables-save | sed -e '/^#/d' -e 's/ *\[[0-9]*:[0-9]*\]$//'; }
+iptables_tables() { iptables-save | sed -n 's/^\*//p'; }
+
 # Record what dockerd will change: bridges, iptables, ip_forward, stray paths.
 host_snapshot() {
   if ip link show docker0 >/dev/null 2>&1; then
@@ -13,10 +18,12 @@ host_snapshot() {
   fi
   ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }' >"$WORK/host.links"
   cat /proc/sys/net/ipv4/ip_forward >"$WORK/host.ip_forward"
+  iptables_state >"$WORK/host.iptables"
+  iptables_tables >"$WORK/host.iptables.tables"
   local table path
-  for table in filter nat; do
+  while read -r table; do
     iptables -t "$table" -S >"$WORK/host.iptables.$table"
-  done
+  done <"$WORK/host.iptables.tables"
   for path in "${ENGINE_HOST_PATHS[@]}"; do
     if [ -e "$path" ]; then echo "$path"; fi
   done >"$WORK/host.paths"
@@ -31,7 +38,13 @@ host_restore() {
   for link in $(ip -o link show type bridge | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }'); do
     grep -qxF "$link" "$WORK/host.links" || ip link delete "$link"
   done
-  for table in filter nat; do
+  for table in $(iptables_tables); do
+    if ! grep -qxF "$table" "$WORK/host.iptables.tables"; then
+      # A table the engine created: delete it whole (iptables itself cannot delete a table).
+      if iptables --version | grep -q nf_tables; then nft delete table ip "$table"; else
+        iptables -t "$table" -F && iptables -t "$table" -X; fi
+      continue
+    fi
     iptables -t "$table" -S >"$WORK/after.iptables.$table"
     # New rules first (they reference the new chains), then the now empty new chains.
     grep '^-A ' "$WORK/after.iptables.$table" | grep -vxFf "$WORK/host.iptables.$table" |
@@ -46,6 +59,17 @@ host_restore() {
   for path in "${ENGINE_HOST_PATHS[@]}"; do
     grep -qxF "$path" "$WORK/host.paths" || rm -rf "$path"
   done
+}
+
+# After host_restore: prints what still differs from the snapshot; fails if anything does.
+host_unchanged() {
+  [ -f "$WORK/host.links" ] || return 0
+  local status=0
+  diff "$WORK/host.iptables" <(iptables_state) | sed 's/^/iptables: /' || status=1
+  diff "$WORK/host.links" <(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }') |
+    sed 's/^/links: /' || status=1
+  diff "$WORK/host.ip_forward" /proc/sys/net/ipv4/ip_forward | sed 's/^/ip_forward: /' || status=1
+  return "$status"
 }
 
 # Start dockerd with everything under $WORK/engine; export DOCKER_HOST for the clients.
@@ -108,7 +132,8 @@ apt_mirror() {
 }
 
 # debian:bookworm-slim made locally (no registry): debootstrap minbase, trimmed like the
-# official slim image (no docs, man pages, locales, apt lists), with this machine's sources.
+# official slim image (no docs, man pages, locales, apt lists), with this machine's sources
+# and its local CA certificates.
 make_base_image() {
   local root="$WORK/rootfs" mirror file
   mirror=$(apt_mirror)
@@ -121,6 +146,12 @@ make_base_image() {
   for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list; do
     if [ -f "$file" ] && grep -qw bookworm "$file"; then cp "$file" "$root$file"; fi
   done
+  # This machine's locally added CA certificates (as behind a TLS-inspecting proxy): an image that
+  # installs ca-certificates then trusts them too, and npm reaches the registry as on the host.
+  if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+    mkdir -p "$root/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  fi
   cat >"$root/etc/dpkg/dpkg.cfg.d/slim" <<'EOF'
 path-exclude /usr/share/doc/*
 path-include /usr/share/doc/*/copyright

@@ -1,5 +1,6 @@
-"""Checks .github/workflows/ci.yml: valid YAML, the expected jobs on Debian 12, and every script
-.ci/run calls is called by the workflow too. Usage: check_workflow.py REPOSITORY_ROOT"""
+"""Checks .github/workflows/ci.yml: valid YAML, the expected jobs on Debian 12, every script
+.ci/run calls is called by the workflow too, and a job that runs a script needing Node.js has a
+step that sets Node.js and npm up before it. Usage: check_workflow.py REPOSITORY_ROOT"""
 import os
 import re
 import sys
@@ -8,6 +9,11 @@ import yaml
 
 root = sys.argv[1]
 problems = []
+SCRIPT = re.compile(r"(?:scripts|bench)/[\w-]+")
+# A step that sets Node.js up: Debian's nodejs and npm, or the setup-node action.
+NODE_STEP = re.compile(r"apt-get install\b.*\bnodejs\b.*\bnpm\b|apt-get install\b.*\bnpm\b.*\bnodejs\b")
+# What in a script means it runs Node.js or npm (scripts/lib.bash's need_node, npm, npx).
+USES_NODE = re.compile(r"^[^#]*\b(need_node|npm|npx)\b", re.M)
 
 
 def expect(condition, message):
@@ -42,6 +48,26 @@ for name, job in jobs.items():
 
 expect("scripts/test" in runs.get("test", ""), "the test job does not run scripts/test")
 expect("scripts/lint" in runs.get("lint", ""), "the lint job does not run scripts/lint")
+
+def needs_node(script, seen=()):
+    """True when the script, or a script it calls, runs Node.js or npm."""
+    path = os.path.join(root, script)
+    if script in seen or not os.path.isfile(path):
+        return False
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
+    return bool(USES_NODE.search(text)) or any(
+        needs_node(other, seen + (script,)) for other in set(SCRIPT.findall(text)) - {script})
+
+
+for name, job in jobs.items():
+    node_ready = False
+    for step in job.get("steps") or []:
+        if "setup-node" in step.get("uses", "") or NODE_STEP.search(step.get("run", "")):
+            node_ready = True
+        for script in sorted(set(SCRIPT.findall(step.get("run", "")))):
+            expect(node_ready or not needs_node(script),
+                   f"job {name} runs {script}, which needs Node.js, with no Node.js step before it")
 
 called = set(re.findall(r"scripts/[\w-]+", "\n".join(runs.values())))
 for script in sorted(called):
