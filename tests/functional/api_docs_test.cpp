@@ -1,9 +1,8 @@
 #include <unistd.h>
-#include <zlib.h>
-
 #include <filesystem>
 #include <fstream>
 
+#include "tests/support/gunzip.hpp"
 #include "tests/support/test_server.hpp"
 
 namespace users::testing {
@@ -72,20 +71,6 @@ TEST_F(ApiDocsWithAssets, ServesThePageAndFilesWithTypesAndCaching) {
     EXPECT_EQ(call("GET", "/doc/favicon-16x16.png").status, 404);
     EXPECT_EQ(call("GET", "/doc/favicon-32x32.png").body, "PNG");
     EXPECT_EQ(call("GET", "/doc/package.json").status, 404);
-}
-
-std::string gunzip(const std::string& compressed) {
-    z_stream stream{};
-    EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);  // the gzip format only
-    std::string out(1 << 16, '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-    stream.avail_in = static_cast<uInt>(compressed.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
-    out.resize(stream.total_out);
-    inflateEnd(&stream);
-    return out;
 }
 
 TEST_F(ApiDocsWithAssets, SendsTextFilesGzippedToClientsThatAcceptIt) {
