@@ -7,7 +7,8 @@
 #include "project/config.hpp"
 #include "project/db/pool.hpp"
 #include "project/db/schema.hpp"
-#include "project/db/user_repository.hpp"
+#include "project/db/seed_users.hpp"
+#include "project/db/user_statements.hpp"
 #include "project/errors.hpp"
 #include "project/integer.hpp"
 #include "project/version.hpp"
@@ -46,9 +47,8 @@ void recreateDb(db::Pool& pool, std::ostream& out) {
 }
 
 void seedDb(db::Pool& pool, std::ostream& out) {
-    const db::UserRepository users(pool);
     int added = 0;
-    for (const auto& user : seedUsers()) added += users.createUnlessEmailTaken(user) ? 1 : 0;
+    for (const auto& user : seedUsers()) added += db::createUnlessEmailTaken(pool, user) ? 1 : 0;
     if (added == 0) {
         out << "The seed users are already there: nothing added.\n";
     } else {
@@ -103,7 +103,7 @@ int run(const std::vector<std::string>& args, const std::map<std::string, std::s
     }
     try {
         const Config config = Config::fromEnvironment(env);
-        db::Pool pool(config.databaseUrl, 1, config.databaseTimeout, &db::UserRepository::prepare);
+        db::Pool pool(config.databaseUrl, 1, config.databaseTimeout, &db::prepareUserStatements);
         command->second(pool, out);
         return 0;
     } catch (const ConfigError& error) {

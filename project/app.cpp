@@ -5,6 +5,9 @@
 #include "project/api/metrics/metrics_module.hpp"
 #include "project/api/ping_module.hpp"
 #include "project/api/users/users_module.hpp"
+#include "project/db/engine.hpp"
+#include "project/db/health_probe.hpp"
+#include "project/db/user_statements.hpp"
 
 namespace users {
 namespace {
@@ -18,13 +21,13 @@ constexpr const char* kApiDescription =
     "of `CORS_ORIGINS` (default any).";
 
 std::vector<std::unique_ptr<http::Module>> makeModules(
-    const Config& config, db::Pool& pool, const db::UserRepository& users,
-    const std::shared_ptr<prometheus::Registry>& registry) {
+    const Config& config, const std::shared_ptr<db::EngineStats>& databaseStats,
+    const db::UserRepository& users, const std::shared_ptr<prometheus::Registry>& registry) {
     std::vector<std::unique_ptr<http::Module>> modules;
     modules.push_back(std::make_unique<api::PingModule>());
-    modules.push_back(std::make_unique<api::HealthModule>(pool));
+    modules.push_back(std::make_unique<api::HealthModule>());
     modules.push_back(std::make_unique<api::UsersModule>(users));
-    if (registry) modules.push_back(std::make_unique<api::MetricsModule>(registry, pool));
+    if (registry) modules.push_back(std::make_unique<api::MetricsModule>(registry, databaseStats));
     // Last: it documents the routes registered before it.
     modules.push_back(std::make_unique<api::DocsModule>(
         api::ApiInfo{"Users API", USERS_VERSION, kApiDescription, "MIT"}, config.swaggerUiDir));
@@ -37,14 +40,28 @@ std::shared_ptr<http::Router> routerOf(const std::vector<std::unique_ptr<http::M
     return router;
 }
 
+// Each reactor thread's engine, the connections shared out evenly among the threads.
+http::ReactorTransport::ServiceFactory engineFactory(const Config& config,
+                                                     std::shared_ptr<db::EngineStats> stats) {
+    std::vector<db::Statement> statements = db::userStatements();
+    for (const auto& statement : db::healthStatements()) statements.push_back(statement);
+    auto threadsMade = std::make_shared<std::atomic<unsigned>>(0);
+    return [config, stats, statements, threadsMade](EventLoop& loop) {
+        const unsigned thread = (*threadsMade)++ % config.httpThreads;
+        const unsigned connections = config.poolSize / config.httpThreads +
+                                     (thread < config.poolSize % config.httpThreads ? 1 : 0);
+        db::EngineSettings settings{config.databaseUrl, connections, config.databaseTimeout,
+                                    config.maxInFlight};
+        return std::make_unique<db::Engine>(loop, settings, statements, stats);
+    };
+}
+
 }  // namespace
 
 App::App(const Config& config)
-    : pool_(config.databaseUrl, config.poolSize, config.databaseTimeout,
-            &db::UserRepository::prepare),
-      users_(pool_),
+    : databaseStats_(std::make_shared<db::EngineStats>()),
       registry_(config.metricsEnabled ? std::make_shared<prometheus::Registry>() : nullptr),
-      modules_(makeModules(config, pool_, users_, registry_)),
+      modules_(makeModules(config, databaseStats_, users_, registry_)),
       router_(routerOf(modules_)),
       requestMetrics_(registry_
                           ? std::make_shared<http::RequestMetrics>(*registry_, router_->routes())
@@ -52,6 +69,7 @@ App::App(const Config& config)
       server_(config.host, config.port, config.httpThreads, config.shutdownTimeout,
               std::make_shared<http::HttpHandler>(
                   http::Dispatcher(router_, http::Cors(config.corsOrigins)),
-                  http::AccessLog(config.logFormat), requestMetrics_)) {}
+                  http::AccessLog(config.logFormat), requestMetrics_),
+              engineFactory(config, databaseStats_)) {}
 
 }  // namespace users

@@ -6,7 +6,7 @@
 #include <prometheus/registry.h>
 
 #include "project/config.hpp"
-#include "project/db/pool.hpp"
+#include "project/db/engine_stats.hpp"
 #include "project/db/user_repository.hpp"
 #include "project/http/module.hpp"
 #include "project/http/request_metrics.hpp"
@@ -15,9 +15,9 @@
 
 namespace users {
 
-// The app factory, our create_app: the one place that wires pool -> repository -> modules ->
-// router -> server. main and the functional tests build on it; manage needs no server and
-// makes only a pool and a repository.
+// The app factory, our create_app: the one place that wires repository -> modules -> router ->
+// server, and the database engine each reactor thread owns. main and the functional tests
+// build on it; manage needs no server and makes only a blocking pool.
 class App {
 public:
     explicit App(const Config& config);
@@ -27,7 +27,7 @@ public:
     std::uint16_t port() const { return server_.port(); }
 
 private:
-    db::Pool pool_;
+    std::shared_ptr<db::EngineStats> databaseStats_;
     db::UserRepository users_;
     std::shared_ptr<prometheus::Registry> registry_;  // null: METRICS_ENABLED=false
     std::vector<std::unique_ptr<http::Module>> modules_;

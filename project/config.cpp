@@ -119,10 +119,22 @@ Config Config::fromEnvironment(const Env& env) {
     config.logLevel = parseLogLevel(env);
     config.logFormat = parseLogFormat(env);
     config.metricsEnabled = flag(env, "METRICS_ENABLED", true);
+    const bool threadsSet = !get(env, "HTTP_THREADS").empty();
     config.httpThreads = static_cast<unsigned>(
         integer(env, "HTTP_THREADS", defaultHttpThreads(availableCpus()), 1, 256));
     config.poolSize =
-        static_cast<unsigned>(integer(env, "DB_POOL_SIZE", config.httpThreads, 1, 256));
+        static_cast<unsigned>(integer(env, "DB_POOL_SIZE", 2 * config.httpThreads, 1, 512));
+    // Each reactor thread owns its connections: a thread without one could only answer 503.
+    if (config.poolSize < config.httpThreads) {
+        if (threadsSet) {
+            throw ConfigError("DB_POOL_SIZE (" + std::to_string(config.poolSize) +
+                              ") must be at least HTTP_THREADS (" +
+                              std::to_string(config.httpThreads) +
+                              "): each thread owns at least one connection");
+        }
+        config.httpThreads = config.poolSize;
+    }
+    config.maxInFlight = static_cast<unsigned>(integer(env, "DB_MAX_IN_FLIGHT", 256, 1, 100000));
     config.databaseTimeout =
         std::chrono::milliseconds(integer(env, "DB_TIMEOUT_MS", 2000, 100, 60000));
     config.shutdownTimeout =
@@ -132,8 +144,8 @@ Config Config::fromEnvironment(const Env& env) {
     return config;
 }
 
-// Database calls block a worker thread, so the default is well above the CPU count.
-unsigned defaultHttpThreads(unsigned cpus) { return std::clamp(4 * cpus, 4U, 256U); }
+// No reactor thread waits on the database, so one per usable CPU keeps them all busy.
+unsigned defaultHttpThreads(unsigned cpus) { return std::clamp(cpus, 1U, 256U); }
 
 Env processEnvironment() {
     Env env;
@@ -171,14 +183,15 @@ const char* environmentName(Environment environment) {
 std::string describe(const Config& config) {
     return fmt::format(
         "APP_SETTINGS={} DATABASE_URL={} HOST={} PORT={} LOG_LEVEL={} LOG_FORMAT={} "
-        "HTTP_THREADS={} DB_POOL_SIZE={} DB_TIMEOUT_MS={} SHUTDOWN_TIMEOUT_MS={} "
+        "HTTP_THREADS={} DB_POOL_SIZE={} DB_MAX_IN_FLIGHT={} DB_TIMEOUT_MS={} "
+        "SHUTDOWN_TIMEOUT_MS={} "
         "METRICS_ENABLED={} "
         "CORS_ORIGINS={} SWAGGER_UI_DIR={}",
         environmentName(config.environment), maskPassword(config.databaseUrl), config.host,
         config.port, spdlog::level::to_string_view(config.logLevel),
         config.logFormat == LogFormat::Json ? "json" : "text", config.httpThreads, config.poolSize,
-        config.databaseTimeout.count(), config.shutdownTimeout.count(), config.metricsEnabled,
-        fmt::join(config.corsOrigins, ","), config.swaggerUiDir);
+        config.maxInFlight, config.databaseTimeout.count(), config.shutdownTimeout.count(),
+        config.metricsEnabled, fmt::join(config.corsOrigins, ","), config.swaggerUiDir);
 }
 
 }  // namespace users

@@ -25,8 +25,9 @@ struct Config {
     spdlog::level::level_enum logLevel = spdlog::level::info;
     LogFormat logFormat = LogFormat::Text;
     bool metricsEnabled = true;
-    unsigned httpThreads = 8;
-    unsigned poolSize = 8;
+    unsigned httpThreads = 2;
+    unsigned poolSize = 4;       // database connections over every reactor thread
+    unsigned maxInFlight = 256;  // statements in flight per reactor thread
     std::chrono::milliseconds databaseTimeout{2000};
     // On SIGTERM: the longest wait for answers still being produced before the server stops.
     std::chrono::milliseconds shutdownTimeout{10000};
@@ -50,7 +51,7 @@ std::string maskPassword(const std::string& databaseUrl);
 // Every variable fromEnvironment reads, with its default and meaning: the body of --help.
 std::string configurationHelp();
 
-// The default HTTP_THREADS for this many usable CPUs: a database call blocks its thread.
+// The default HTTP_THREADS for this many usable CPUs: no thread waits on the database.
 unsigned defaultHttpThreads(unsigned cpus);
 
 // The effective configuration as `NAME=value` pairs for the start-up log; no secrets.

@@ -39,18 +39,24 @@ void HealthModule::registerRoutes(http::Router& router) const {
             .summary("Readiness: the database answers a trivial query")
             .responds(200, "Healthy, with the query's round trip", schema)
             .responds(503, "The database is unreachable", schema)
-            .handle([&pool = pool_](const http::Request&) {
+            .handle([](const http::Request&) -> http::Reply {
                 // Here the database being down is the answer, not an error to map.
-                try {
-                    const auto latency = db::probeDatabase(pool);
-                    const double ms = std::chrono::duration<double, std::milli>(latency).count();
-                    return http::jsonResponse(
-                        200, fmt::format(R"({{"status":"healthy","latency_ms":{:.3f}}})", ms));
-                } catch (const ServiceError& error) {
-                    if (error.kind() != ErrorKind::DatabaseUnavailable) throw;
-                    spdlog::warn("database health check failed: {}", error.what());
-                    return http::jsonResponse(503, kUnhealthy);
-                }
+                return db::probeDatabase()
+                    .then([](std::chrono::steady_clock::duration latency) {
+                        const double ms =
+                            std::chrono::duration<double, std::milli>(latency).count();
+                        return http::jsonResponse(
+                            200, fmt::format(R"({{"status":"healthy","latency_ms":{:.3f}}})", ms));
+                    })
+                    .recover([](const std::exception_ptr& failure) {
+                        try {
+                            std::rethrow_exception(failure);
+                        } catch (const ServiceError& error) {
+                            if (error.kind() != ErrorKind::DatabaseUnavailable) throw;
+                            spdlog::warn("database health check failed: {}", error.what());
+                        }
+                        return http::jsonResponse(503, kUnhealthy);
+                    });
             }));
 }
 

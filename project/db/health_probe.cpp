@@ -1,11 +1,17 @@
 #include "project/db/health_probe.hpp"
 
+#include "project/db/engine.hpp"
+
 namespace users::db {
 
-std::chrono::steady_clock::duration probeDatabase(Pool& pool) {
-    return pool.run([](pqxx::connection& connection) {
-        const auto started = std::chrono::steady_clock::now();
-        pqxx::nontransaction(connection).exec("SELECT 1");
+const std::vector<Statement>& healthStatements() {
+    static const std::vector<Statement> statements = {{"health_check", "SELECT 1"}};
+    return statements;
+}
+
+Later<std::chrono::steady_clock::duration> probeDatabase() {
+    const auto started = std::chrono::steady_clock::now();
+    return Engine::current().run("health_check", {}, Access::Read).then([started](Rows) {
         return std::chrono::steady_clock::now() - started;
     });
 }

@@ -27,23 +27,45 @@ Response optionsResponse(const Pistache::Http::Request& request,
     return response;
 }
 
-}  // namespace
-
-Dispatcher::Outcome Dispatcher::dispatch(const Pistache::Http::Request& request,
-                                         const std::string& requestId) const {
-    Outcome outcome = answer(request, requestId);
-    cors_.decorate(rawHeader(request, "Origin"), outcome.response);
-    return outcome;
+// The one mapping of a failure to an answer; the request's words are for the log only.
+Response failureResponse(const std::exception_ptr& failure, const std::string& request) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const ServiceError& error) {
+        if (error.kind() == ErrorKind::DatabaseUnavailable) {
+            spdlog::error("{}: {}", request, error.what());
+        }
+        return errorResponse(error);
+    } catch (const std::exception& error) {
+        // Never let it reach Pistache 0.0.5, which answers 500 with the exception's text.
+        spdlog::error("{} failed: {}", request, error.what());
+    } catch (...) {
+        spdlog::error("{} failed", request);
+    }
+    return internalErrorResponse();
 }
 
-Dispatcher::Outcome Dispatcher::answer(const Pistache::Http::Request& request,
-                                       const std::string& requestId) const {
+}  // namespace
+
+Later<Dispatcher::Outcome> Dispatcher::dispatch(const Pistache::Http::Request& request,
+                                                const std::string& requestId) const {
+    return answer(request, requestId)
+        .then([this, origin = rawHeader(request, "Origin")](Outcome outcome) {
+            cors_.decorate(origin, outcome.response);
+            return outcome;
+        });
+}
+
+Later<Dispatcher::Outcome> Dispatcher::answer(const Pistache::Http::Request& request,
+                                              const std::string& requestId) const {
     const Route* route = nullptr;
+    const std::string words = std::string(Pistache::Http::methodString(request.method())) + " " +
+                              request.resource() + " id=" + requestId;
     try {
         auto match = router_->match(request.method(), request.resource());
         if (match.route == nullptr) {
             if (request.method() == Method::Options && !match.allowed.empty()) {
-                return {optionsResponse(request, match.allowed, cors_), route};
+                return Outcome{optionsResponse(request, match.allowed, cors_), route};
             }
             if (!match.allowed.empty()) throw ServiceError::methodNotAllowed(match.allowed);
             throw ServiceError(ErrorKind::NotFound, kUrlNotFound);
@@ -54,18 +76,15 @@ Dispatcher::Outcome Dispatcher::answer(const Pistache::Http::Request& request,
             body = parseBody(request.body(), *match.route->requestSchema);
         Request context{request, match.params, match.route->requestSchema ? &body : nullptr,
                         validateQuery(request.query(), match.route->parameters)};
-        return {match.route->handler(context), route};
-    } catch (const ServiceError& error) {
-        if (error.kind() == ErrorKind::DatabaseUnavailable) {
-            spdlog::error("{} {} id={}: {}", Pistache::Http::methodString(request.method()),
-                          request.resource(), requestId, error.what());
-        }
-        return {errorResponse(error), route};
-    } catch (const std::exception& error) {
-        // Never let it reach Pistache 0.0.5, which answers 500 with the exception's text.
-        spdlog::error("{} {} id={} failed: {}", Pistache::Http::methodString(request.method()),
-                      request.resource(), requestId, error.what());
-        return {internalErrorResponse(), route};
+        return match.route->handler(context)
+            .then([route](Response response) {
+                return Outcome{std::move(response), route};
+            })
+            .recover([route, words](const std::exception_ptr& failure) {
+                return Outcome{failureResponse(failure, words), route};
+            });
+    } catch (...) {
+        return Outcome{failureResponse(std::current_exception(), words), route};
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include "project/http/error_response.hpp"
 #include "project/http/limits.hpp"
+#include "project/http/reactor_transport.hpp"
 #include "project/http/request_id.hpp"
 #include "project/http/writer.hpp"
 
@@ -22,6 +23,20 @@ struct HttpHandler::Connection {
     bool closing = false;  // an answer said "close": further input is discarded unread
     bool started = false;  // a request has begun to arrive
     bool continued = false;
+    bool answering = false;  // the current request's answer is not written yet
+    bool reading = false;  // readRequests is on the stack: an answer written at once returns to it
+};
+
+// What the answer to one request needs once the Pistache request is gone.
+struct HttpHandler::Exchange {
+    std::shared_ptr<Pistache::Http::ResponseWriter> writer;
+    std::weak_ptr<Peer> peer;
+    Pistache::Http::Method method;
+    Pistache::Http::Version version;
+    std::string resource;
+    std::string requestId;
+    bool close;
+    std::chrono::steady_clock::time_point started;
 };
 
 namespace {
@@ -71,7 +86,23 @@ void HttpHandler::onInput(const char* buffer, size_t length, const std::shared_p
     Connection& connection = connectionOf(peer);
     if (connection.closing) return;
     connection.framer.append({buffer, length});
-    while (!connection.closing) {
+    if (!connection.answering) readRequests(connection, peer);
+}
+
+bool HttpHandler::answering(const std::shared_ptr<Peer>& peer) const {
+    auto data = peer->tryGetData(kConnectionKey);
+    return data && std::static_pointer_cast<Connection>(data)->answering;
+}
+
+void HttpHandler::readRequests(Connection& connection, const std::shared_ptr<Peer>& peer) {
+    if (connection.reading) return;
+    connection.reading = true;
+    readFramed(connection, peer);
+    connection.reading = false;
+}
+
+void HttpHandler::readFramed(Connection& connection, const std::shared_ptr<Peer>& peer) {
+    while (!connection.closing && !connection.answering) {
         switch (connection.framer.next()) {
             case RequestFramer::State::NeedMore:
                 awaitRest(connection, peer);
@@ -143,25 +174,51 @@ void HttpHandler::reject(Connection& connection, const RequestFramer::Rejection&
 
 void HttpHandler::onRequest(const Pistache::Http::Request& request,
                             Pistache::Http::ResponseWriter writer) {
-    const auto started = std::chrono::steady_clock::now();
     ++*unanswered_;
     ++*producing_;
-    const std::string requestId = requestIdOf(request);
-    Dispatcher::Outcome outcome = dispatcher_.dispatch(request, requestId);
-    outcome.response.headers.emplace_back("X-Request-ID", requestId);
-    const bool close = !keepAlive(request) || *draining_;
-    if (close) connectionOf(writer.peer()).closing = true;
-    const bool headerOnly = request.method() == Method::Head || outcome.response.status == 204;
-    writeResponse(writer, request.version(), outcome.response, headerOnly, close,
-                  [unanswered = unanswered_] { --*unanswered; });
+    auto peer = writer.peer();
+    Exchange exchange{std::make_shared<Pistache::Http::ResponseWriter>(std::move(writer)),
+                      peer,
+                      request.method(),
+                      request.version(),
+                      request.resource(),
+                      requestIdOf(request),
+                      !keepAlive(request),
+                      std::chrono::steady_clock::now()};
+    connectionOf(peer).answering = true;
+    dispatcher_.dispatch(request, exchange.requestId)
+        .settle(
+            [this, exchange](Dispatcher::Outcome outcome) { answer(exchange, std::move(outcome)); },
+            [this, exchange](const std::exception_ptr&) {
+                answer(exchange, {internalErrorResponse(), nullptr});
+            });
+}
+
+void HttpHandler::answer(const Exchange& exchange, Dispatcher::Outcome outcome) {
+    Response& response = outcome.response;
+    response.headers.emplace_back("X-Request-ID", exchange.requestId);
+    const bool close = exchange.close || *draining_;
+    const bool headerOnly = exchange.method == Method::Head || response.status == 204;
+    auto peer = exchange.peer.lock();
+    // A client gone while its answer was produced may have left its fd to a newer connection.
+    const auto* owner = dynamic_cast<const ReactorTransport*>(transport());
+    if (peer && (owner == nullptr || owner->serves(peer))) {
+        Connection& connection = connectionOf(peer);
+        connection.answering = false;
+        if (close) connection.closing = true;
+        writeResponse(*exchange.writer, exchange.version, response, headerOnly, close,
+                      [unanswered = unanswered_] { --*unanswered; });
+        readRequests(connection, peer);
+    } else {
+        --*unanswered_;
+    }
     --*producing_;
-    if (headerOnly) outcome.response.body.clear();
-    const auto elapsed = std::chrono::steady_clock::now() - started;
-    const int status = outcome.response.status;
-    if (metrics_) metrics_->observe(outcome.route, request.method(), status, elapsed);
-    accessLog_.write({Pistache::Http::methodString(request.method()), request.resource(),
-                      outcome.route != nullptr ? outcome.route->path : "-", status, elapsed,
-                      outcome.response.body.size(), requestId});
+    if (headerOnly) response.body.clear();
+    const auto elapsed = std::chrono::steady_clock::now() - exchange.started;
+    if (metrics_) metrics_->observe(outcome.route, exchange.method, response.status, elapsed);
+    accessLog_.write({Pistache::Http::methodString(exchange.method), exchange.resource,
+                      outcome.route != nullptr ? outcome.route->path : "-", response.status,
+                      elapsed, response.body.size(), exchange.requestId});
 }
 
 bool HttpHandler::waitUntilAnswered(std::chrono::milliseconds limit) const {

@@ -15,8 +15,10 @@
 namespace users::http {
 
 // Pistache's per-connection entry point: frames requests strictly (framing.hpp) before any byte
-// reaches a handler, hands each to dispatch, writes the answer and records it (metrics, access
-// log, the count of answers not yet written).
+// reaches a handler, hands each to dispatch, writes the answer when it is ready (at once, or
+// when the database answers) and records it (metrics, access log, the count of answers not yet
+// written). A connection's requests are answered one at a time, in order: pipelined ones wait
+// in the framer.
 class HttpHandler : public Pistache::Http::Handler {
 public:
     HTTP_PROTOTYPE(HttpHandler)
@@ -40,13 +42,19 @@ public:
     // From now on every answer says "Connection: close": keep-alive clients move on to another
     // instance while this one finishes.
     void startDraining() { *draining_ = true; }
+    // Whether an answer is being produced for this connection (the timeout sweeps spare it).
+    bool answering(const std::shared_ptr<Pistache::Tcp::Peer>& peer) const;
 
 private:
     struct Connection;
     Connection& connectionOf(const std::shared_ptr<Pistache::Tcp::Peer>& peer) const;
+    void readRequests(Connection& connection, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+    void readFramed(Connection& connection, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
     void awaitRest(Connection& connection, const std::shared_ptr<Pistache::Tcp::Peer>& peer);
     void serve(const RequestFramer::Request& framed,
                const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+    struct Exchange;
+    void answer(const Exchange& exchange, Dispatcher::Outcome outcome);
     void reject(Connection& connection, const RequestFramer::Rejection& rejection,
                 const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 

@@ -12,6 +12,7 @@
 #include "project/http/json.hpp"
 #include "project/http/query_values.hpp"
 #include "project/http/response.hpp"
+#include "project/later.hpp"
 
 namespace users::http {
 
@@ -26,7 +27,10 @@ struct Request {
     QueryValues query = {};  // the declared query parameters present, validated and typed
 };
 
-using Handler = std::function<Response(const Request&)>;
+// An answer now, or later (when the database answers). The Request is only valid until the
+// handler returns: copy what a continuation needs.
+using Reply = Later<Response>;
+using Handler = std::function<Reply(const Request&)>;
 
 // A documented response: the same schemas assemble the OpenAPI document (api/docs/openapi.cpp).
 struct ResponseSpec {

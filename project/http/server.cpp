@@ -7,33 +7,34 @@
 namespace users::http {
 
 Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
-               std::chrono::milliseconds shutdownTimeout, std::shared_ptr<HttpHandler> handler)
-    : endpoint_(Pistache::Address(host, Pistache::Port(port))), shutdownTimeout_(shutdownTimeout) {
-    const auto flags = Pistache::Flags<Pistache::Tcp::Options>(Pistache::Tcp::Options::ReuseAddr);
-    auto options = Pistache::Http::Endpoint::options()
-                       .threads(static_cast<int>(threads))
-                       .flags(flags)
-                       // The framer enforces the limit; Pistache's parser only re-reads
-                       // canonical bytes, which may be slightly longer than those sent.
-                       .maxRequestSize(2 * ServerLimits::kMaxRequestBytes)
-                       .headerTimeout(ServerLimits::kHeaderTimeout)
-                       .bodyTimeout(ServerLimits::kBodyTimeout)
-                       .keepaliveTimeout(ServerLimits::kKeepAliveTimeout);
-    endpoint_.init(options);
-    // Pistache 0.0.5's init drops Options::backlog (upstream issue #1194), so set the listener's
-    // parameters again; the transport factory that init installed is left in place.
-    endpoint_.initArgs(threads, flags, "", ServerLimits::kListenBacklog);
-    handler_ = std::move(handler);
-    endpoint_.setHandler(handler_);
+               std::chrono::milliseconds shutdownTimeout, std::shared_ptr<HttpHandler> handler,
+               ReactorTransport::ServiceFactory serviceFactory)
+    : listener_(Pistache::Address(host, Pistache::Port(port))),
+      handler_(std::move(handler)),
+      shutdownTimeout_(shutdownTimeout) {
+    listener_.init(threads,
+                   Pistache::Flags<Pistache::Tcp::Options>(Pistache::Tcp::Options::ReuseAddr), "",
+                   ServerLimits::kListenBacklog);
+    // The framer enforces the limit; Pistache's parser only re-reads canonical bytes, which may
+    // be slightly longer than those sent.
+    handler_->setMaxRequestSize(2 * ServerLimits::kMaxRequestBytes);
+    const ReactorTransport::Timeouts timeouts{
+        ServerLimits::kHeaderTimeout, ServerLimits::kBodyTimeout, ServerLimits::kKeepAliveTimeout};
+    listener_.setTransportFactory(
+        [handler = handler_, timeouts, factory = std::move(serviceFactory)] {
+            return std::make_shared<ReactorTransport>(handler, timeouts, factory);
+        });
+    listener_.setHandler(handler_);
 }
 
 Server::~Server() { stop(); }
 
 void Server::start() {
-    endpoint_.serveThreaded();
+    listener_.bind();
+    listener_.runThreaded();
     running_ = true;
     // Read once: after stop() closes the listener, Pistache's getPort() has no socket to ask.
-    port_ = static_cast<std::uint16_t>(endpoint_.getPort());
+    port_ = static_cast<std::uint16_t>(listener_.getPort());
     listeningFd_ = findListeningSocket(port_);
 }
 
@@ -54,7 +55,7 @@ void Server::stop() {
             "written: dropping them",
             shutdownTimeout_.count(), handler_->unanswered());
     }
-    endpoint_.shutdown();
+    listener_.shutdown();
 }
 
 }  // namespace users::http

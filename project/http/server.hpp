@@ -5,19 +5,22 @@
 #include <memory>
 #include <string>
 
-#include <pistache/endpoint.h>
+#include <pistache/listener.h>
 
 #include "project/http/handler.hpp"
 #include "project/http/limits.hpp"
+#include "project/http/reactor_transport.hpp"
 
 namespace users::http {
 
-// The Pistache endpoint serving the HTTP handler on background threads.
+// Pistache's listener serving the HTTP handler on background reactor threads, each with its
+// own transport and per-thread service (the database engine) made by `serviceFactory`.
 class Server {
 public:
     // `shutdownTimeout`: how long stop() lets answers still being produced take.
     Server(const std::string& host, std::uint16_t port, unsigned threads,
-           std::chrono::milliseconds shutdownTimeout, std::shared_ptr<HttpHandler> handler);
+           std::chrono::milliseconds shutdownTimeout, std::shared_ptr<HttpHandler> handler,
+           ReactorTransport::ServiceFactory serviceFactory = {});
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
@@ -30,7 +33,7 @@ public:
     void stop();
 
 private:
-    Pistache::Http::Endpoint endpoint_;
+    Pistache::Tcp::Listener listener_;
     std::shared_ptr<HttpHandler> handler_;
     std::chrono::milliseconds shutdownTimeout_;
     std::uint16_t port_ = 0;

@@ -4,7 +4,6 @@
 #include <memory>
 #include <thread>
 
-#include "project/db/health_probe.hpp"
 #include "project/db/pool.hpp"
 #include "project/errors.hpp"
 #include "tests/support/test_database.hpp"
@@ -14,6 +13,11 @@ namespace {
 
 using namespace std::chrono_literals;
 using users::testing::testDatabaseUrl;
+
+void probeDatabase(Pool& pool) {
+    pool.run(
+        [](pqxx::connection& connection) { pqxx::nontransaction(connection).exec("SELECT 1"); });
+}
 
 // Holds a connection of `pool` on another thread until destroyed.
 class HeldConnection {

@@ -3,8 +3,11 @@
 #include <functional>
 #include <regex>
 
+#include "project/db/seed_users.hpp"
 #include "project/db/user_repository.hpp"
+#include "project/db/user_statements.hpp"
 #include "project/errors.hpp"
+#include "tests/support/engine_loop.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace users::db {
@@ -12,12 +15,38 @@ namespace {
 
 using namespace users::testing;
 
+// The repository's answers, awaited on the test's own engine loop.
+class AwaitedUsers {
+public:
+    explicit AwaitedUsers(EngineLoop& loop) : loop_(loop) {}
+    template <typename... Args>
+    auto listAfter(Args... args) {
+        return loop_.await([&] { return users_.listAfter(args...); });
+    }
+    auto findById(std::int64_t id) {
+        return loop_.await([&] { return users_.findById(id); });
+    }
+    auto create(const UserInput& input) {
+        return loop_.await([&] { return users_.create(input); });
+    }
+    auto update(std::int64_t id, const UserInput& input) {
+        return loop_.await([&] { return users_.update(id, input); });
+    }
+    auto remove(std::int64_t id) {
+        return loop_.await([&] { return users_.remove(id); });
+    }
+
+private:
+    EngineLoop& loop_;
+    UserRepository users_;
+};
+
 class UserRepositoryTest : public ::testing::Test {
 protected:
     void SetUp() override { recreateTestDatabase(); }
 
-    Pool pool_{testDatabaseUrl(), 2, std::chrono::milliseconds(1000), &UserRepository::prepare};
-    UserRepository users_{pool_};
+    EngineLoop loop_{testEngineSettings()};
+    mutable AwaitedUsers users_{loop_};
 
     std::vector<User> everyone() const {
         return users_.listAfter(UserRepository::kBeforeEveryId, std::nullopt);
@@ -94,9 +123,11 @@ TEST_F(UserRepositoryTest, RemovesReturningTheEmail) {
     EXPECT_EQ(countUsers(), 0);
 }
 
+// manage's blocking path shares the statements.
 TEST_F(UserRepositoryTest, CreateUnlessEmailTakenAddsOnce) {
-    EXPECT_TRUE(users_.createUnlessEmailTaken({"ann", "ann@x.io"}));
-    EXPECT_FALSE(users_.createUnlessEmailTaken({"ann", "ANN@x.io"}));
+    Pool pool(testDatabaseUrl(), 1, std::chrono::milliseconds(1000), &prepareUserStatements);
+    EXPECT_TRUE(createUnlessEmailTaken(pool, {"ann", "ann@x.io"}));
+    EXPECT_FALSE(createUnlessEmailTaken(pool, {"ann", "ANN@x.io"}));
     EXPECT_EQ(countUsers(), 1);
 }
 

@@ -76,7 +76,8 @@ private:
 
 TEST(ShutdownDrain, ATwoSecondRequestIsAnsweredNotCutWhenSigtermArrivesDuringIt) {
     recreateTestDatabase();
-    ServerProcess server(serverEnvironment());  // SHUTDOWN_TIMEOUT_MS: the default, 10 s
+    // SHUTDOWN_TIMEOUT_MS: the default, 10 s; a statement's deadline beyond the 2 s it takes.
+    ServerProcess server(serverEnvironment({{"DB_TIMEOUT_MS", "5000"}}));
     const std::uint16_t port = server.waitUntilListening();
     HttpConnection keptOpen(port);
     ASSERT_EQ(keptOpen.request("GET", "/health/app").status, 200);

@@ -23,8 +23,9 @@ TEST(Config, DefaultsToDevelopmentOnPort5000) {
     EXPECT_EQ(config.port, 5000);
     EXPECT_EQ(config.host, "0.0.0.0");
     EXPECT_EQ(config.logLevel, spdlog::level::info);
-    EXPECT_GE(config.httpThreads, 4U);
-    EXPECT_EQ(config.poolSize, config.httpThreads);
+    EXPECT_GE(config.httpThreads, 1U);
+    EXPECT_EQ(config.poolSize, 2 * config.httpThreads);  // two connections per reactor thread
+    EXPECT_EQ(config.maxInFlight, 256U);
 }
 
 TEST(Config, TestingReadsTheTestDatabaseUrl) {
@@ -43,7 +44,8 @@ TEST(Config, ReadsEveryTunable) {
                                  {"HOST", "127.0.0.1"},
                                  {"LOG_LEVEL", "warn"},
                                  {"HTTP_THREADS", "3"},
-                                 {"DB_POOL_SIZE", "2"},
+                                 {"DB_POOL_SIZE", "5"},
+                                 {"DB_MAX_IN_FLIGHT", "64"},
                                  {"DB_TIMEOUT_MS", "500"},
                                  {"SHUTDOWN_TIMEOUT_MS", "25000"}});
     EXPECT_EQ(config.environment, Environment::Production);
@@ -51,9 +53,20 @@ TEST(Config, ReadsEveryTunable) {
     EXPECT_EQ(config.host, "127.0.0.1");
     EXPECT_EQ(config.logLevel, spdlog::level::warn);
     EXPECT_EQ(config.httpThreads, 3U);
-    EXPECT_EQ(config.poolSize, 2U);
+    EXPECT_EQ(config.poolSize, 5U);
+    EXPECT_EQ(config.maxInFlight, 64U);
     EXPECT_EQ(config.databaseTimeout.count(), 500);
     EXPECT_EQ(config.shutdownTimeout.count(), 25000);
+}
+
+// Each reactor thread owns its connections: fewer connections than threads cannot work.
+TEST(Config, ThreadsNeverOutnumberTheConnections) {
+    const Config fewer =
+        Config::fromEnvironment({{"DATABASE_URL", "dbname=x"}, {"DB_POOL_SIZE", "1"}});
+    EXPECT_EQ(fewer.httpThreads, 1U);
+    EXPECT_EQ(errorOf({{"DATABASE_URL", "dbname=x"}, {"HTTP_THREADS", "4"}, {"DB_POOL_SIZE", "3"}}),
+              "DB_POOL_SIZE (3) must be at least HTTP_THREADS (4): each thread owns at least one "
+              "connection");
 }
 
 TEST(Config, ShutdownTimeoutDefaultsToTenSecondsAndIsChecked) {

@@ -39,11 +39,11 @@ TEST(CpuQuota, RoundsTheQuotaUpAndNeverExceedsTheCores) {
     EXPECT_EQ(usableCpus(16.0, 4), 4U);
 }
 
-TEST(CpuQuota, DefaultThreadsAreFourPerCpuAtLeastFour) {
-    EXPECT_EQ(defaultHttpThreads(1), 4U);
-    EXPECT_EQ(defaultHttpThreads(2), 8U);
-    EXPECT_EQ(defaultHttpThreads(3), 12U);
-    EXPECT_EQ(defaultHttpThreads(100), 256U);  // HTTP_THREADS' own upper bound
+TEST(CpuQuota, DefaultThreadsAreOnePerCpu) {
+    EXPECT_EQ(defaultHttpThreads(0), 1U);
+    EXPECT_EQ(defaultHttpThreads(1), 1U);
+    EXPECT_EQ(defaultHttpThreads(3), 3U);
+    EXPECT_EQ(defaultHttpThreads(300), 256U);  // HTTP_THREADS' own upper bound
 }
 
 class CgroupFiles : public ::testing::Test {
@@ -77,7 +77,7 @@ TEST_F(CgroupFiles, PrefersV2ThenTheV1Controllers) {
 TEST(CpuQuota, TheDefaultsFollowThisMachine) {
     const Config config = Config::fromEnvironment({{"DATABASE_URL", "dbname=x"}});
     EXPECT_EQ(config.httpThreads, defaultHttpThreads(availableCpus()));
-    EXPECT_EQ(config.poolSize, config.httpThreads);
+    EXPECT_EQ(config.poolSize, 2 * config.httpThreads);
     EXPECT_GE(availableCpus(), 1U);
 }
 

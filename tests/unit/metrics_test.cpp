@@ -2,7 +2,7 @@
 
 #include <prometheus/text_serializer.h>
 
-#include "project/api/metrics/pool_metrics.hpp"
+#include "project/api/metrics/database_metrics.hpp"
 #include "project/http/request_metrics.hpp"
 
 namespace users {
@@ -75,15 +75,25 @@ TEST(RequestMetrics, AStatusOutsideHttpRangeIsTimedButNotCounted) {
         has(out, R"(http_request_duration_seconds_count{method="GET",route="unmatched"} 1)"));
 }
 
-TEST(PoolMetrics, ExposesGaugesAndErrorsByKind) {
-    db::Pool::Stats stats{8, 3, 2, 5, 1, 2, 3, 4, 6};
-    const std::string out = text(api::poolFamilies(stats));
+TEST(DatabaseMetrics, ExposesGaugesAndErrorsByKind) {
+    db::EngineStats stats;
+    stats.connections = 8;
+    stats.open = 3;
+    stats.busy = 2;
+    stats.connectFailures = 1;
+    stats.connectionsLost = 2;
+    stats.timeouts = 3;
+    stats.overloaded = 5;
+    stats.unavailable = 7;
+    stats.constraintViolations = 4;
+    stats.statementErrors = 6;
+    const std::string out = text(api::databaseFamilies(stats));
     for (const char* expected :
          {"# TYPE db_pool_size gauge", "db_pool_size 8", "db_pool_connections_open 3",
-          "db_pool_connections_in_use 2", "# TYPE db_pool_waits_total counter",
-          "db_pool_waits_total 5", "# TYPE db_errors_total counter",
+          "db_pool_connections_in_use 2", "# TYPE db_errors_total counter",
           R"(db_errors_total{kind="connect"} 1)", R"(db_errors_total{kind="connection_lost"} 2)",
-          R"(db_errors_total{kind="pool_timeout"} 3)", R"(db_errors_total{kind="constraint"} 4)",
+          R"(db_errors_total{kind="timeout"} 3)", R"(db_errors_total{kind="overloaded"} 5)",
+          R"(db_errors_total{kind="no_connection"} 7)", R"(db_errors_total{kind="constraint"} 4)",
           R"(db_errors_total{kind="statement"} 6)"}) {
         EXPECT_TRUE(has(out, expected)) << expected << " in\n" << out;
     }

@@ -38,8 +38,8 @@ TEST(ServerCli, HelpListsEveryVariableWithItsDefault) {
     EXPECT_EQ(help.rfind("Usage: users-server", 0), 0U);
     for (const char* name :
          {"APP_SETTINGS", "DATABASE_URL", "DATABASE_TEST_URL", "PORT", "HOST", "LOG_LEVEL",
-          "HTTP_THREADS", "DB_POOL_SIZE", "DB_TIMEOUT_MS", "CORS_ORIGINS", "SWAGGER_UI_DIR",
-          "LOG_FORMAT", "METRICS_ENABLED", "SHUTDOWN_TIMEOUT_MS"}) {
+          "HTTP_THREADS", "DB_POOL_SIZE", "DB_MAX_IN_FLIGHT", "DB_TIMEOUT_MS", "CORS_ORIGINS",
+          "SWAGGER_UI_DIR", "LOG_FORMAT", "METRICS_ENABLED", "SHUTDOWN_TIMEOUT_MS"}) {
         EXPECT_TRUE(std::regex_search(help, std::regex(std::string("\n  ") + name + " ")))
             << name << " missing from\n"
             << help;
@@ -51,7 +51,8 @@ TEST(ServerCli, HelpListsEveryVariableWithItsDefault) {
              "(default: " + defaults.host + ")", "(default: info)", "(default: text)",
              "(default: " + std::to_string(defaults.databaseTimeout.count()) + ")",
              "(default: " + std::to_string(defaults.shutdownTimeout.count()) + ")", "(default: *)",
-             "(default: true)", "(default: HTTP_THREADS)",
+             "(default: true)", "(default: 2 x HTTP_THREADS)",
+             "(default: " + std::to_string(defaults.maxInFlight) + ")",
              "swagger-ui/node_modules/swagger-ui-dist)"}) {
         EXPECT_NE(help.find(stated), std::string::npos) << stated;
     }

@@ -3,7 +3,7 @@
 #include <prometheus/text_serializer.h>
 
 #include "project/api/metrics/build_info.hpp"
-#include "project/api/metrics/pool_metrics.hpp"
+#include "project/api/metrics/database_metrics.hpp"
 
 namespace users::api {
 
@@ -11,10 +11,10 @@ void MetricsModule::registerRoutes(http::Router& router) const {
     router.add(http::Route::get("/metrics")
                    .summary("Prometheus metrics")
                    .responds(200, "Metrics in the Prometheus text format")
-                   .handle([registry = registry_, &pool = pool_](const http::Request&) {
+                   .handle([registry = registry_, database = database_](const http::Request&) {
                        auto families = registry->Collect();
                        families.push_back(buildInfoFamily());
-                       for (auto& family : poolFamilies(pool.stats())) {
+                       for (auto& family : databaseFamilies(*database)) {
                            families.push_back(std::move(family));
                        }
                        return http::Response{200,

@@ -34,7 +34,7 @@ void UsersModule::registerRoutes(http::Router& router) const {
     const http::ResponseSpec missing{404, "No user with this id", message};
     http::ResponseSpec unavailable{503, "The database is unavailable", http::errorSchema()};
     unavailable.headers.emplace_back("Retry-After", "Seconds to wait before retrying");
-    auto bind = [this](http::Response (UsersModule::*handler)(const http::Request&) const) {
+    auto bind = [this](http::Reply (UsersModule::*handler)(const http::Request&) const) {
         return [this, handler](const http::Request& request) { return (this->*handler)(request); };
     };
 
@@ -89,57 +89,66 @@ void UsersModule::registerRoutes(http::Router& router) const {
                    .handle(bind(&UsersModule::remove)));
 }
 
-http::Response UsersModule::list(const http::Request& request) const {
+http::Reply UsersModule::list(const http::Request& request) const {
     if (request.query.empty()) {
-        const auto everyone =
-            repository_.listAfter(db::UserRepository::kBeforeEveryId, std::nullopt);
-        return http::jsonResponse(200, userListJson(everyone));
+        return repository_.listAfter(db::UserRepository::kBeforeEveryId, std::nullopt)
+            .then([](std::vector<db::User> everyone) {
+                return http::jsonResponse(200, userListJson(everyone));
+            });
     }
     const std::int64_t after = request.query.integer("after").value_or(0);
     const auto limit = request.query.integer("limit");
-    std::vector<db::User> users;
     if (auto email = request.query.text("email")) {
         // At most one user: it passes any limit, but not an `after` beyond its id.
-        auto user = repository_.findByEmail(*email);
-        if (user && user->id > after) users.push_back(std::move(*user));
-        return http::jsonResponse(200, userListJson(users));
+        return repository_.findByEmail(*email).then([after](std::optional<db::User> user) {
+            std::vector<db::User> users;
+            if (user && user->id > after) users.push_back(std::move(*user));
+            return http::jsonResponse(200, userListJson(users));
+        });
     }
     // One row more than asked says whether a next page exists.
-    users = repository_.listAfter(after, limit ? std::optional(*limit + 1) : std::nullopt);
-    http::Response response;
-    if (limit && static_cast<std::int64_t>(users.size()) > *limit) {
-        users.pop_back();
-        response.headers.emplace_back("Link", "</users?limit=" + std::to_string(*limit) +
-                                                  "&after=" + std::to_string(users.back().id) +
-                                                  ">; rel=\"next\"");
-    }
-    response.body = userListJson(users);
-    return response;
+    return repository_.listAfter(after, limit ? std::optional(*limit + 1) : std::nullopt)
+        .then([limit](std::vector<db::User> users) {
+            http::Response response;
+            if (limit && static_cast<std::int64_t>(users.size()) > *limit) {
+                users.pop_back();
+                response.headers.emplace_back(
+                    "Link", "</users?limit=" + std::to_string(*limit) +
+                                "&after=" + std::to_string(users.back().id) + ">; rel=\"next\"");
+            }
+            response.body = userListJson(users);
+            return response;
+        });
 }
 
-http::Response UsersModule::create(const http::Request& request) const {
+http::Reply UsersModule::create(const http::Request& request) const {
     const db::UserInput input = toUserInput(*request.body);
-    repository_.create(input);
-    return http::messageResponse(201, input.email + " was added!");
+    return repository_.create(input).then(
+        [email = input.email](bool) { return http::messageResponse(201, email + " was added!"); });
 }
 
-http::Response UsersModule::read(const http::Request& request) const {
+http::Reply UsersModule::read(const http::Request& request) const {
     const std::int64_t id = userId(request);
-    if (auto user = repository_.findById(id)) return http::jsonResponse(200, userJson(*user));
-    throw noSuchUser(id);
+    return repository_.findById(id).then([id](std::optional<db::User> user) {
+        if (!user) throw noSuchUser(id);
+        return http::jsonResponse(200, userJson(*user));
+    });
 }
 
-http::Response UsersModule::update(const http::Request& request) const {
+http::Reply UsersModule::update(const http::Request& request) const {
     const std::int64_t id = userId(request);
-    if (!repository_.update(id, toUserInput(*request.body))) throw noSuchUser(id);
-    return http::messageResponse(200, std::to_string(id) + " was updated!");
+    return repository_.update(id, toUserInput(*request.body)).then([id](bool updated) {
+        if (!updated) throw noSuchUser(id);
+        return http::messageResponse(200, std::to_string(id) + " was updated!");
+    });
 }
 
-http::Response UsersModule::remove(const http::Request& request) const {
+http::Reply UsersModule::remove(const http::Request& request) const {
     const std::int64_t id = userId(request);
-    if (auto email = repository_.remove(id))
+    return repository_.remove(id).then([id](std::optional<std::string> email) {
+        if (!email) throw noSuchUser(id);
         return http::messageResponse(200, *email + " was removed!");
-    throw noSuchUser(id);
+    });
 }
 
 }  // namespace users::api

@@ -12,11 +12,11 @@ public:
     void registerRoutes(http::Router& router) const override;
 
 private:
-    http::Response list(const http::Request& request) const;
-    http::Response create(const http::Request& request) const;
-    http::Response read(const http::Request& request) const;
-    http::Response update(const http::Request& request) const;
-    http::Response remove(const http::Request& request) const;
+    http::Reply list(const http::Request& request) const;
+    http::Reply create(const http::Request& request) const;
+    http::Reply read(const http::Request& request) const;
+    http::Reply update(const http::Request& request) const;
+    http::Reply remove(const http::Request& request) const;
 
     const db::UserRepository& repository_;
 };

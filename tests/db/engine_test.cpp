@@ -1,0 +1,155 @@
+#include <gtest/gtest.h>
+
+#include <future>
+#include <thread>
+
+#include <pqxx/pqxx>
+
+#include "project/db/engine.hpp"
+#include "project/db/user_repository.hpp"
+#include "project/errors.hpp"
+#include "tests/support/engine_loop.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace users::db {
+namespace {
+
+using namespace std::chrono_literals;
+using namespace users::testing;
+using Clock = std::chrono::steady_clock;
+
+ErrorKind kindOf(const std::exception_ptr& failure) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const ServiceError& error) {
+        return error.kind();
+    } catch (...) {
+    }
+    return ErrorKind::InvalidInput;
+}
+
+// Settles into `outcome`: "ok" or the failure's kind.
+struct Outcome {
+    bool settled = false;
+    std::optional<ErrorKind> failure;
+};
+
+template <typename T>
+void track(Later<T> later, Outcome& outcome) {
+    std::move(later).settle([&outcome](T) { outcome.settled = true; },
+                            [&outcome](std::exception_ptr error) {
+                                outcome.settled = true;
+                                outcome.failure = kindOf(error);
+                            });
+}
+
+class EngineTest : public ::testing::Test {
+protected:
+    void SetUp() override { recreateTestDatabase(); }
+};
+
+// Reads share a batch with a failing write and another write: the Syncs around each write
+// keep the duplicate's failure from aborting its neighbours.
+TEST_F(EngineTest, ADuplicateWriteAbortsNoNeighbourInItsBatch) {
+    EngineLoop loop(testEngineSettings());
+    const UserRepository users;
+    loop.await([&] { return users.create({"ann", "ann@x.io"}); });
+    std::vector<Outcome> reads(20);
+    Outcome duplicate, fresh;
+    loop.await([&] {
+        for (auto& read : reads) track(users.findById(1), read);
+        track(users.create({"other", "ANN@x.io"}), duplicate);
+        for (auto& read : reads) track(users.findById(1), read);
+        track(users.create({"bob", "bob@x.io"}), fresh);
+        return users.findById(1);
+    });
+    ASSERT_TRUE(loop.runUntil([&] { return fresh.settled; }, 5s));
+    for (const auto& read : reads) {
+        EXPECT_TRUE(read.settled);
+        EXPECT_FALSE(read.failure.has_value());
+    }
+    EXPECT_EQ(duplicate.failure, ErrorKind::Duplicate);
+    EXPECT_FALSE(fresh.failure.has_value());
+    EXPECT_EQ(countUsers(), 2);
+    EXPECT_EQ(loop.stats().constraintViolations, 1U);
+}
+
+TEST_F(EngineTest, RefusesAtOnceBeyondTheInFlightCap) {
+    auto settings = testEngineSettings();
+    settings.maxInFlight = 2;
+    EngineLoop loop(settings);
+    const UserRepository users;
+    loop.await([&] { return users.findById(1); });  // connected and prepared
+    Outcome first, second, third;
+    loop.await([&] {
+        track(users.findById(1), first);
+        track(users.findById(1), second);
+        track(users.findById(1), third);
+        EXPECT_FALSE(first.settled);
+        EXPECT_TRUE(third.settled);  // refused before any round of the loop
+        return Later<bool>(true);
+    });
+    EXPECT_EQ(third.failure, ErrorKind::DatabaseUnavailable);
+    ASSERT_TRUE(loop.runUntil([&] { return second.settled; }, 5s));
+    EXPECT_FALSE(first.failure.has_value());
+    EXPECT_EQ(loop.stats().overloaded, 1U);
+}
+
+TEST_F(EngineTest, AnUnreachableDatabaseFailsAtOnce) {
+    db::EngineSettings settings{"postgresql://postgres@127.0.0.1:1/none", 1, 500ms, 8};
+    EngineLoop loop(settings);
+    const auto started = Clock::now();
+    EXPECT_THROW(loop.await([] { return UserRepository().findById(1); }), ServiceError);
+    EXPECT_LT(Clock::now() - started, 100ms);
+    loop.runUntil([&] { return loop.stats().connectFailures > 0; }, 2s);
+    EXPECT_GE(loop.stats().connectFailures, 1U);
+    EXPECT_EQ(loop.stats().open, 0);
+}
+
+// A statement held by a lock outlives DB_TIMEOUT_MS: 503 on time, the connection is dropped,
+// and a new one answers once the lock is gone.
+TEST_F(EngineTest, AStuckStatementFailsAtItsDeadlineAndItsConnectionIsReplaced) {
+    auto settings = testEngineSettings();
+    settings.timeout = 300ms;
+    EngineLoop loop(settings);
+    const UserRepository users;
+    loop.await([&] { return users.findById(1); });
+    {
+        pqxx::connection locker(testDatabaseUrl());
+        pqxx::work lock(locker);
+        lock.exec("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+        const auto started = Clock::now();
+        EXPECT_THROW(loop.await([&] { return users.findById(1); }), ServiceError);
+        const auto waited = Clock::now() - started;
+        EXPECT_GE(waited, 300ms);
+        EXPECT_LT(waited, 400ms);
+    }
+    EXPECT_EQ(loop.stats().timeouts, 1U);
+    ASSERT_TRUE(loop.runUntil([&] { return loop.stats().open == 1; }, 5s));
+    EXPECT_FALSE(loop.await([&] { return users.findById(1); }).has_value());
+}
+
+TEST_F(EngineTest, ALostConnectionIsReplacedWithoutARestart) {
+    EngineLoop loop(testEngineSettings());
+    const UserRepository users;
+    loop.await([&] { return users.create({"ann", "ann@x.io"}); });
+    queryValue(
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+        "AND backend_type = 'client backend'");
+    bool answered = false;
+    const auto until = Clock::now() + 5s;
+    while (!answered && Clock::now() < until) {
+        try {
+            answered = loop.await([&] { return users.findById(1); }).has_value();
+        } catch (const ServiceError& error) {
+            EXPECT_EQ(error.kind(), ErrorKind::DatabaseUnavailable);
+            loop.runUntil([] { return false; }, 20ms);
+        }
+    }
+    EXPECT_TRUE(answered);
+    EXPECT_GE(loop.stats().connectionsLost + loop.stats().connectFailures, 1U);
+}
+
+}  // namespace
+}  // namespace users::db
