@@ -1,9 +1,13 @@
 #include "tests/support/pg_cluster.hpp"
 
+#include <signal.h>
+
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 namespace users::testing {
 namespace {
@@ -19,6 +23,24 @@ std::string clusterCommand(const std::string& action) {
 }
 
 bool run(const std::string& command) { return std::system(command.c_str()) == 0; }
+
+// The postmaster (postmaster.pid's first line) and its children.
+std::vector<pid_t> clusterProcesses() {
+    const char* dir = std::getenv("TEST_PG_CLUSTER_DIR");
+    if (dir == nullptr) throw std::runtime_error("TEST_PG_CLUSTER_DIR is set by scripts/test");
+    pid_t postmaster = 0;
+    std::ifstream(std::string(dir) + "/data/postmaster.pid") >> postmaster;
+    if (postmaster <= 0) throw std::runtime_error("no postmaster.pid: is the cluster up?");
+    std::vector<pid_t> processes{postmaster};
+    std::ifstream children("/proc/" + std::to_string(postmaster) + "/task/" +
+                           std::to_string(postmaster) + "/children");
+    for (pid_t child = 0; children >> child;) processes.push_back(child);
+    return processes;
+}
+
+void signalCluster(int signal) {
+    for (const pid_t process : clusterProcesses()) ::kill(process, signal);
+}
 
 }  // namespace
 
@@ -39,5 +61,9 @@ void clusterStart() {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
 }
+
+void clusterFreeze() { signalCluster(SIGSTOP); }
+
+void clusterThaw() { signalCluster(SIGCONT); }
 
 }  // namespace users::testing

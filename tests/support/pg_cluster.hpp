@@ -11,5 +11,9 @@ void clusterKill();
 // Starts with fsync=off and synchronous_commit on, so a commit is on disk before it is
 // acknowledged; retries while the backends of a killed cluster are still exiting.
 void clusterStart();
+// SIGSTOP / SIGCONT to the postmaster and every process it started: a database that holds
+// connections open and answers nothing, as a frozen VM or a stalled disk does.
+void clusterFreeze();
+void clusterThaw();
 
 }  // namespace users::testing

@@ -1,0 +1,79 @@
+#include <algorithm>
+#include <future>
+#include <thread>
+
+#include "tests/support/pg_cluster.hpp"
+#include "tests/support/test_server.hpp"
+
+namespace users::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+constexpr auto kDeadline = 500ms;
+
+// The database's processes stopped (SIGSTOP): connections stay open and nothing answers.
+class FrozenDatabase : public ServerTest {
+protected:
+    void configure(Config& config) override { config.databaseTimeout = kDeadline; }
+    void TearDown() override {
+        clusterThaw();  // whatever happened, leave the database running for later tests
+        ServerTest::TearDown();
+    }
+};
+
+struct Timed {
+    int status;
+    Clock::duration took;
+};
+
+Timed timedCall(std::uint16_t port, const std::string& method, const std::string& path,
+                const std::string& body = "") {
+    const auto started = Clock::now();
+    const int status = httpRequest(port, method, path, body).status;
+    return {status, Clock::now() - started};
+}
+
+TEST_F(FrozenDatabase, DatabaseRequestsGet503AtTheirDeadlineWhileHealthAppStaysFast) {
+    ASSERT_EQ(call("POST", "/users", R"({"username":"ann","email":"ann@x.io"})").status, 201);
+    clusterFreeze();
+    auto read = std::async(std::launch::async,
+                           [port = port()] { return timedCall(port, "GET", "/users/1"); });
+    auto write = std::async(std::launch::async, [port = port()] {
+        return timedCall(port, "POST", "/users", R"({"username":"bob","email":"bob@x.io"})");
+    });
+    // The reactors are not stuck behind the frozen statements.
+    Clock::duration slowestHealth{};
+    const auto until = Clock::now() + kDeadline + 200ms;
+    while (Clock::now() < until) {
+        const Timed health = timedCall(port(), "GET", "/health/app");
+        EXPECT_EQ(health.status, 200);
+        slowestHealth = std::max(slowestHealth, health.took);
+        std::this_thread::sleep_for(20ms);
+    }
+    for (auto* pending : {&read, &write}) {
+        const Timed answer = pending->get();
+        EXPECT_EQ(answer.status, 503);
+        EXPECT_LT(answer.took, kDeadline + 100ms);
+    }
+    EXPECT_LT(slowestHealth, 50ms);
+    // While frozen, a new connection attempt has the same deadline.
+    const Timed later = timedCall(port(), "GET", "/users/1");
+    EXPECT_EQ(later.status, 503);
+    EXPECT_LT(later.took, kDeadline + 100ms);
+
+    clusterThaw();
+    const auto thawed = Clock::now();
+    while (call("GET", "/users/1").status != 200 && Clock::now() - thawed < 5s) {
+        std::this_thread::sleep_for(50ms);
+    }
+    EXPECT_EQ(call("GET", "/users/1").status, 200);
+    ::testing::Test::RecordProperty(
+        "health_app_max_us",
+        std::to_string(
+            std::chrono::duration_cast<std::chrono::microseconds>(slowestHealth).count()));
+}
+
+}  // namespace
+}  // namespace users::testing
