@@ -41,8 +41,8 @@ std::shared_ptr<http::Router> routerOf(const std::vector<std::unique_ptr<http::M
 }
 
 // Each reactor thread's engine, the connections shared out evenly among the threads.
-http::ReactorTransport::ServiceFactory engineFactory(const Config& config,
-                                                     std::shared_ptr<db::EngineStats> stats) {
+http::ReactorTransport::ServiceFactory engineFactory(
+    const Config& config, const std::shared_ptr<db::EngineStats>& stats) {
     std::vector<db::Statement> statements = db::userStatements();
     for (const auto& statement : db::healthStatements()) statements.push_back(statement);
     auto threadsMade = std::make_shared<std::atomic<unsigned>>(0);

@@ -123,7 +123,7 @@ Config Config::fromEnvironment(const Env& env) {
     config.httpThreads = static_cast<unsigned>(
         integer(env, "HTTP_THREADS", defaultHttpThreads(availableCpus()), 1, 256));
     config.poolSize =
-        static_cast<unsigned>(integer(env, "DB_POOL_SIZE", 2 * config.httpThreads, 1, 512));
+        static_cast<unsigned>(integer(env, "DB_POOL_SIZE", 2LL * config.httpThreads, 1, 512));
     // Each reactor thread owns its connections: a thread without one could only answer 503.
     if (config.poolSize < config.httpThreads) {
         if (threadsSet) {

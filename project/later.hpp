@@ -60,9 +60,9 @@ public:
         state_->value.emplace(std::move(value));
         state_->settle();
     }
-    void reject(std::exception_ptr error) const {
+    void reject(const std::exception_ptr& error) const {
         if (state_->settled()) return;
-        state_->error = std::move(error);
+        state_->error = error;
         state_->settle();
     }
     bool settled() const { return state_->settled(); }
@@ -82,9 +82,9 @@ public:
         state_->value.emplace(std::move(value));
     }
 
-    static Later failed(std::exception_ptr error) {
+    static Later failed(const std::exception_ptr& error) {
         Later later(std::make_shared<detail::LaterState<T>>());
-        later.state_->error = std::move(error);
+        later.state_->error = error;
         return later;
     }
 
@@ -114,7 +114,7 @@ public:
                 resolver.reject(std::current_exception());
             }
         });
-        return std::move(next);
+        return next;
     }
 
     // f(std::exception_ptr) returning T: turns a failure into a value (it may rethrow).
@@ -129,7 +129,7 @@ public:
                 resolver.reject(std::current_exception());
             }
         });
-        return std::move(next);
+        return next;
     }
 
     // The end of a chain: exactly one of the two runs, once.

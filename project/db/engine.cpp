@@ -60,7 +60,7 @@ Later<Rows> Engine::run(const char* statement, Params params, Access access) {
     auto [later, resolver] = Later<Rows>::pending();
     chosen->enqueue({statement, std::move(params), access, resolver,
                      EventLoop::Clock::now() + settings_.timeout});
-    return std::move(later);
+    return later;
 }
 
 void Engine::onSocket(int fd, bool readable, bool writable) {

@@ -11,7 +11,7 @@ const std::vector<Statement>& healthStatements() {
 
 Later<std::chrono::steady_clock::duration> probeDatabase() {
     const auto started = std::chrono::steady_clock::now();
-    return Engine::current().run("health_check", {}, Access::Read).then([started](Rows) {
+    return Engine::current().run("health_check", {}, Access::Read).then([started](const Rows&) {
         return std::chrono::steady_clock::now() - started;
     });
 }

@@ -21,7 +21,7 @@ Later<std::vector<User>> UserRepository::listAfter(std::int64_t after,
                                                    std::optional<std::int64_t> limit) const {
     Params params{std::to_string(after), std::nullopt};
     if (limit) params[1] = std::to_string(*limit);
-    return run("users_after", std::move(params), Access::Read).then([](Rows rows) {
+    return run("users_after", std::move(params), Access::Read).then([](const Rows& rows) {
         std::vector<User> users;
         users.reserve(static_cast<std::size_t>(rows.size()));
         for (int row = 0; row < rows.size(); ++row) users.push_back(userOf(rows, row));
@@ -38,19 +38,19 @@ Later<std::optional<User>> UserRepository::findById(std::int64_t id) const {
 }
 
 Later<bool> UserRepository::create(const UserInput& input) const {
-    return run("insert_user", {input.username, input.email}, Access::Write).then([](Rows) {
+    return run("insert_user", {input.username, input.email}, Access::Write).then([](const Rows&) {
         return true;
     });
 }
 
 Later<bool> UserRepository::update(std::int64_t id, const UserInput& input) const {
     return run("update_user", {std::to_string(id), input.username, input.email}, Access::Write)
-        .then([](Rows rows) { return !rows.empty(); });
+        .then([](const Rows& rows) { return !rows.empty(); });
 }
 
 Later<std::optional<std::string>> UserRepository::remove(std::int64_t id) const {
     return run("delete_user", {std::to_string(id)}, Access::Write)
-        .then([](Rows rows) -> std::optional<std::string> {
+        .then([](const Rows& rows) -> std::optional<std::string> {
             if (rows.empty()) return std::nullopt;
             return rows.text(0, 0);
         });

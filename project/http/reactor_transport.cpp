@@ -83,7 +83,7 @@ void ReactorTransport::onReady(const Pistache::Aio::FdSet& fds) {
             if (entry.isReadable()) event.flags.setFlag(Polling::NotifyOn::Read);
             if (entry.isWritable()) event.flags.setFlag(Polling::NotifyOn::Write);
             if (entry.isHangup()) event.flags.setFlag(Polling::NotifyOn::Hangup);
-            pistacheEvents.push_back(std::move(event));
+            pistacheEvents.push_back(event);
         }
         if (!pistacheEvents.empty()) {
             Pistache::Tcp::Transport::onReady(Pistache::Aio::FdSet(std::move(pistacheEvents)));

@@ -92,7 +92,7 @@ void UsersModule::registerRoutes(http::Router& router) const {
 http::Reply UsersModule::list(const http::Request& request) const {
     if (request.query.empty()) {
         return repository_.listAfter(db::UserRepository::kBeforeEveryId, std::nullopt)
-            .then([](std::vector<db::User> everyone) {
+            .then([](const std::vector<db::User>& everyone) {
                 return http::jsonResponse(200, userListJson(everyone));
             });
     }
