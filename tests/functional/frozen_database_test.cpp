@@ -63,12 +63,15 @@ TEST_F(FrozenDatabase, DatabaseRequestsGet503AtTheirDeadlineWhileHealthAppStaysF
     EXPECT_EQ(later.status, 503);
     EXPECT_LT(later.took, kDeadline + 100ms);
 
+    // Every thread's connections come back by themselves (their retries back off up to 2 s).
     clusterThaw();
     const auto thawed = Clock::now();
-    while (call("GET", "/users/1").status != 200 && Clock::now() - thawed < 5s) {
-        std::this_thread::sleep_for(50ms);
+    int answeredInARow = 0;
+    while (answeredInARow < 20 && Clock::now() - thawed < 5s) {
+        answeredInARow = call("GET", "/users/1").status == 200 ? answeredInARow + 1 : 0;
+        std::this_thread::sleep_for(10ms);
     }
-    EXPECT_EQ(call("GET", "/users/1").status, 200);
+    EXPECT_EQ(answeredInARow, 20);
     ::testing::Test::RecordProperty(
         "health_app_max_us",
         std::to_string(
