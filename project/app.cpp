@@ -6,8 +6,7 @@
 #include "project/api/ping_module.hpp"
 #include "project/api/users/users_module.hpp"
 #include "project/db/engine.hpp"
-#include "project/db/health_probe.hpp"
-#include "project/db/user_statements.hpp"
+#include "project/db/server_statements.hpp"
 
 namespace users {
 namespace {
@@ -43,8 +42,7 @@ std::shared_ptr<http::Router> routerOf(const std::vector<std::unique_ptr<http::M
 // Each reactor thread's engine, the connections shared out evenly among the threads.
 http::ReactorTransport::ServiceFactory engineFactory(
     const Config& config, const std::shared_ptr<db::EngineStats>& stats) {
-    std::vector<db::Statement> statements = db::userStatements();
-    for (const auto& statement : db::healthStatements()) statements.push_back(statement);
+    const std::vector<db::Statement> statements = db::serverStatements();
     auto threadsMade = std::make_shared<std::atomic<unsigned>>(0);
     return [config, stats, statements, threadsMade](EventLoop& loop) {
         const unsigned thread = (*threadsMade)++ % config.httpThreads;

@@ -259,9 +259,8 @@ void PgConnection::answer(Item& item, PGresult* result) {
         return;
     }
     const std::string sqlstate = sqlstateOf(result);
-    const std::string message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) != nullptr
-                                    ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)
-                                    : "no message";
+    const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    const std::string message = primary != nullptr ? primary : "no message";
     PQclear(result);
     if (sqlstate == "23505") {
         EngineStats::add(stats_.constraintViolations);

@@ -7,8 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "project/db/health_probe.hpp"
-#include "project/db/user_statements.hpp"
+#include "project/db/server_statements.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace users::testing {
@@ -27,9 +26,8 @@ EngineLoop::EngineLoop(db::EngineSettings settings)
     event.events = EPOLLIN;
     event.data.fd = timer_;
     ::epoll_ctl(epoll_, EPOLL_CTL_ADD, timer_, &event);
-    std::vector<db::Statement> statements = db::userStatements();
-    for (const auto& statement : db::healthStatements()) statements.push_back(statement);
-    engine_ = std::make_unique<db::Engine>(*this, std::move(settings), statements, stats_);
+    engine_ =
+        std::make_unique<db::Engine>(*this, std::move(settings), db::serverStatements(), stats_);
 }
 
 EngineLoop::~EngineLoop() {
