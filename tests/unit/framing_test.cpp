@@ -87,6 +87,9 @@ TEST(Framing, ContentLengthIsOneFieldOfDigitsOnly) {
         {post("Content-Length: 1-1\r\n", "ab"), kRejected400},
         {post("Content-Length: 2;\r\n", "ab"), kRejected400},
         {post("Content-Length:\r\n", "ab"), kRejected400},
+        {post("Content-Length:\t2  \r\n", "ab"), ab},
+        {post("Content-Length: 2\t\r\n", "ab"), kRejected400},
+        {post("Content-Length: 2 \t \r\n", "ab"), kRejected400},
     });
 }
 
