@@ -6,11 +6,10 @@
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
+#include <unistd.h>  // environ (glibc declares it under _GNU_SOURCE, which g++ defines)
 
 #include "project/cpu_quota.hpp"
 #include "project/integer.hpp"
-
-extern char** environ;
 
 namespace users {
 namespace {
