@@ -4,6 +4,7 @@
 
 #include "manage/commands.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::manage {
 namespace {
@@ -37,7 +38,7 @@ TEST_F(ManageTest, HelpListsTheCommands) {
 }
 
 TEST_F(ManageTest, RecreateDbEmptiesTheTable) {
-    queryValue("INSERT INTO users (username, email) VALUES ('x', 'x@x.io')");
+    addUser("x", "x@x.io");
     const Outcome outcome = manage({"recreate_db"});
     EXPECT_EQ(outcome.code, 0) << outcome.err;
     EXPECT_EQ(countUsers(), 0);

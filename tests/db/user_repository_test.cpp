@@ -9,6 +9,7 @@
 #include "project/errors.hpp"
 #include "tests/support/engine_loop.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::db {
 namespace {
@@ -75,10 +76,9 @@ TEST_F(UserRepositoryTest, CreatesAndListsInIdOrder) {
 
 // As the unpaginated list always has: every row, whatever ids were given outside the service.
 TEST_F(UserRepositoryTest, ListsEveryoneFromBeforeTheFirstIdWithoutALimit) {
-    users_.create({"ann", "ann@x.io"});
-    queryValue(
-        "INSERT INTO users (id, username, email) VALUES (-5, 'neg', 'neg@x.io'), "
-        "(0, 'zero', 'zero@x.io')");
+    addUser("ann", "ann@x.io");
+    addUserWithId(-5, "neg", "neg@x.io");
+    addUserWithId(0, "zero", "zero@x.io");
     const auto all = everyone();
     ASSERT_EQ(all.size(), 3U);
     EXPECT_EQ(all[0].id, -5);
@@ -87,8 +87,7 @@ TEST_F(UserRepositoryTest, ListsEveryoneFromBeforeTheFirstIdWithoutALimit) {
 }
 
 TEST_F(UserRepositoryTest, FindsByIdWithAnIsoUtcTimestamp) {
-    users_.create({"ann", "ann@x.io"});
-    const auto user = users_.findById(everyone().at(0).id);
+    const auto user = users_.findById(addUser("ann", "ann@x.io"));
     ASSERT_TRUE(user.has_value());
     EXPECT_EQ(user->username, "ann");
     EXPECT_TRUE(std::regex_match(user->createdDate,
@@ -98,16 +97,15 @@ TEST_F(UserRepositoryTest, FindsByIdWithAnIsoUtcTimestamp) {
 }
 
 TEST_F(UserRepositoryTest, EmailUniquenessIgnoresCaseAndKeepsTheOriginal) {
-    users_.create({"ann", "Ann@X.io"});
+    addUser("ann", "Ann@X.io");
     EXPECT_EQ(errorKindOf([&] { users_.create({"other", "ann@x.IO"}); }), ErrorKind::Duplicate);
     EXPECT_EQ(countUsers(), 1);
     EXPECT_EQ(everyone().at(0).email, "Ann@X.io");
 }
 
 TEST_F(UserRepositoryTest, UpdatesKeepingOrChangingTheEmail) {
-    users_.create({"ann", "ann@x.io"});
-    users_.create({"bob", "bob@x.io"});
-    const auto ann = everyone().at(0).id;
+    const auto ann = addUser("ann", "ann@x.io");
+    addUser("bob", "bob@x.io");
     EXPECT_TRUE(users_.update(ann, {"anna", "ANN@x.io"}));
     EXPECT_EQ(users_.findById(ann)->username, "anna");
     EXPECT_EQ(errorKindOf([&] { users_.update(ann, {"anna", "bob@x.io"}); }), ErrorKind::Duplicate);
@@ -116,8 +114,7 @@ TEST_F(UserRepositoryTest, UpdatesKeepingOrChangingTheEmail) {
 }
 
 TEST_F(UserRepositoryTest, RemovesReturningTheEmail) {
-    users_.create({"ann", "ann@x.io"});
-    const auto ann = everyone().at(0).id;
+    const auto ann = addUser("ann", "ann@x.io");
     EXPECT_EQ(users_.remove(ann), "ann@x.io");
     EXPECT_FALSE(users_.remove(ann).has_value());
     EXPECT_EQ(countUsers(), 0);

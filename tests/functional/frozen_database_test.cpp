@@ -4,6 +4,7 @@
 
 #include "tests/support/pg_cluster.hpp"
 #include "tests/support/test_server.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::testing {
 namespace {
@@ -36,10 +37,11 @@ Timed timedCall(std::uint16_t port, const std::string& method, const std::string
 }
 
 TEST_F(FrozenDatabase, DatabaseRequestsGet503AtTheirDeadlineWhileHealthAppStaysFast) {
-    ASSERT_EQ(call("POST", "/users", R"({"username":"ann","email":"ann@x.io"})").status, 201);
+    const std::string ann = "/users/" + std::to_string(addUser("ann", "ann@x.io"));
+    ASSERT_EQ(call("GET", ann).status, 200);
     clusterFreeze();
-    auto read = std::async(std::launch::async,
-                           [port = port()] { return timedCall(port, "GET", "/users/1"); });
+    auto read =
+        std::async(std::launch::async, [&, port = port()] { return timedCall(port, "GET", ann); });
     auto write = std::async(std::launch::async, [port = port()] {
         return timedCall(port, "POST", "/users", R"({"username":"bob","email":"bob@x.io"})");
     });
@@ -59,7 +61,7 @@ TEST_F(FrozenDatabase, DatabaseRequestsGet503AtTheirDeadlineWhileHealthAppStaysF
     }
     EXPECT_LT(slowestHealth, 50ms);
     // While frozen, a new connection attempt has the same deadline.
-    const Timed later = timedCall(port(), "GET", "/users/1");
+    const Timed later = timedCall(port(), "GET", ann);
     EXPECT_EQ(later.status, 503);
     EXPECT_LT(later.took, kDeadline + 100ms);
 
@@ -68,7 +70,7 @@ TEST_F(FrozenDatabase, DatabaseRequestsGet503AtTheirDeadlineWhileHealthAppStaysF
     const auto thawed = Clock::now();
     int answeredInARow = 0;
     while (answeredInARow < 20 && Clock::now() - thawed < 5s) {
-        answeredInARow = call("GET", "/users/1").status == 200 ? answeredInARow + 1 : 0;
+        answeredInARow = call("GET", ann).status == 200 ? answeredInARow + 1 : 0;
         std::this_thread::sleep_for(10ms);
     }
     EXPECT_EQ(answeredInARow, 20);

@@ -46,6 +46,8 @@ protected:
 };
 
 TEST_F(Outage, DatabaseDownIsA503ThenTheServiceRecoversByItself) {
+    // Through the service rather than addUser: the pool then holds a live connection for the
+    // outage to break, and POST is proven to work before, during and after it.
     ASSERT_EQ(call("POST", "/users", R"({"username":"ann","email":"ann@x.io"})").status, 201);
     cluster("stop");
 

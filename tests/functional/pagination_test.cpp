@@ -1,4 +1,5 @@
 #include "tests/support/test_server.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::testing {
 namespace {
@@ -7,10 +8,9 @@ class Pagination : public ServerTest {
 protected:
     void SetUp() override {
         ServerTest::SetUp();
+        // Ids 1 to 5, in this order.
         for (const char* name : {"ann", "bob", "cid", "dan", "eve"}) {
-            const std::string body =
-                std::string(R"({"username":")") + name + R"(","email":")" + name + R"(@x.io"})";
-            ASSERT_EQ(call("POST", "/users", body).status, 201);
+            addUser(name, std::string(name) + "@x.io");
         }
     }
     std::vector<std::int64_t> ids(const HttpResponse& response) {

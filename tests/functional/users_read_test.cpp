@@ -1,15 +1,10 @@
 #include "tests/support/test_server.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::testing {
 namespace {
 
-class UsersRead : public ServerTest {
-protected:
-    void addUsers() {
-        ASSERT_EQ(call("POST", "/users", R"({"username":"ann","email":"ann@x.io"})").status, 201);
-        ASSERT_EQ(call("POST", "/users", R"({"username":"bob","email":"bob@x.io"})").status, 201);
-    }
-};
+class UsersRead : public ServerTest {};
 
 TEST_F(UsersRead, ListIsAnEmptyArrayAtFirst) {
     const HttpResponse response = call("GET", "/users");
@@ -19,7 +14,8 @@ TEST_F(UsersRead, ListIsAnEmptyArrayAtFirst) {
 }
 
 TEST_F(UsersRead, ListsEveryUserOrderedById) {
-    addUsers();
+    addUser("ann", "ann@x.io");
+    addUser("bob", "bob@x.io");
     const auto json = call("GET", "/users").json();
     ASSERT_TRUE(json.IsArray());
     ASSERT_EQ(json.Size(), 2U);
@@ -30,8 +26,8 @@ TEST_F(UsersRead, ListsEveryUserOrderedById) {
 }
 
 TEST_F(UsersRead, GetsOneUserWithEveryField) {
-    addUsers();
-    const std::string id = queryValue("SELECT id FROM users WHERE username = 'bob'");
+    addUser("ann", "ann@x.io");
+    const std::string id = std::to_string(addUser("bob", "bob@x.io"));
     const HttpResponse response = call("GET", "/users/" + id);
     EXPECT_EQ(response.status, 200);
     const auto json = response.json();

@@ -1,17 +1,11 @@
 #include "tests/support/test_server.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::testing {
 namespace {
 
 class UsersWrite : public ServerTest {
 protected:
-    std::string addUser(const std::string& name, const std::string& email) {
-        EXPECT_EQ(
-            call("POST", "/users", R"({"username":")" + name + R"(","email":")" + email + R"("})")
-                .status,
-            201);
-        return queryValue("SELECT id FROM users WHERE email = '" + email + "'");
-    }
     std::string message(const HttpResponse& response) {
         return response.json()["message"].GetString();
     }
@@ -38,8 +32,7 @@ TEST_F(UsersWrite, CreateIgnoresReadOnlyFields) {
 TEST_F(UsersWrite, DuplicateEmailInAnyCaseIsRejectedAndChangesNothing) {
     addUser("ann", "Ann@X.io");
     for (const char* email : {"Ann@X.io", "ann@x.io", "ANN@X.IO"}) {
-        const HttpResponse response =
-            call("POST", "/users", std::string(R"({"username":"other","email":")") + email + "\"}");
+        const HttpResponse response = call("POST", "/users", userJson("other", email));
         EXPECT_EQ(response.status, 400) << email;
         EXPECT_EQ(message(response), "Sorry. That email already exists.");
     }
@@ -48,7 +41,7 @@ TEST_F(UsersWrite, DuplicateEmailInAnyCaseIsRejectedAndChangesNothing) {
 }
 
 TEST_F(UsersWrite, UpdateChangesTheUser) {
-    const std::string id = addUser("ann", "ann@x.io");
+    const std::string id = std::to_string(addUser("ann", "ann@x.io"));
     const HttpResponse response =
         call("PUT", "/users/" + id, R"({"username":"anna","email":"anna@x.io"})");
     EXPECT_EQ(response.status, 200);
@@ -58,13 +51,13 @@ TEST_F(UsersWrite, UpdateChangesTheUser) {
 }
 
 TEST_F(UsersWrite, UpdateMayKeepTheUsersOwnEmail) {
-    const std::string id = addUser("ann", "ann@x.io");
+    const std::string id = std::to_string(addUser("ann", "ann@x.io"));
     EXPECT_EQ(call("PUT", "/users/" + id, R"({"username":"anna","email":"ANN@x.io"})").status, 200);
     EXPECT_EQ(queryValue("SELECT email FROM users WHERE id = " + id), "ANN@x.io");
 }
 
 TEST_F(UsersWrite, UpdateToAnotherUsersEmailIsRejectedAndChangesNothing) {
-    const std::string ann = addUser("ann", "ann@x.io");
+    const std::string ann = std::to_string(addUser("ann", "ann@x.io"));
     addUser("bob", "bob@x.io");
     const HttpResponse response =
         call("PUT", "/users/" + ann, R"({"username":"anna","email":"BOB@x.io"})");
@@ -83,7 +76,7 @@ TEST_F(UsersWrite, UpdateOfAnUnknownUserIs404) {
 }
 
 TEST_F(UsersWrite, DeleteRemovesTheUser) {
-    const std::string id = addUser("ann", "ann@x.io");
+    const std::string id = std::to_string(addUser("ann", "ann@x.io"));
     addUser("bob", "bob@x.io");
     const HttpResponse response = call("DELETE", "/users/" + id);
     EXPECT_EQ(response.status, 200);

@@ -1,4 +1,5 @@
 #include "tests/support/test_server.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::testing {
 namespace {
@@ -59,8 +60,7 @@ TEST_F(Validation, CreateRejectsEveryInvalidPayloadAndAddsNothing) {
 }
 
 TEST_F(Validation, UpdateRejectsEveryInvalidPayloadAndChangesNothing) {
-    ASSERT_EQ(call("POST", "/users", R"({"username":"ann","email":"ann@x.io"})").status, 201);
-    const std::string id = queryValue("SELECT id FROM users");
+    const std::string id = std::to_string(addUser("ann", "ann@x.io"));
     const std::string before = queryValue("SELECT row(users.*)::text FROM users");
     for (const auto& payload : invalidPayloads()) {
         expectRejected(call("PUT", "/users/" + id, payload.body), payload);
@@ -73,9 +73,7 @@ TEST_F(Validation, AcceptsTheLongestAllowedValues) {
     const std::string name(128, 'n');
     const std::string email = std::string(64, 'e') + "@" + std::string(60, 'd') + ".io";
     ASSERT_EQ(email.size(), 128U);
-    EXPECT_EQ(
-        call("POST", "/users", R"({"username":")" + name + R"(","email":")" + email + "\"}").status,
-        201);
+    EXPECT_EQ(call("POST", "/users", userJson(name, email)).status, 201);
     EXPECT_EQ(queryValue("SELECT username FROM users"), name);
 }
 

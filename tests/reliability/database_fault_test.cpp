@@ -10,6 +10,7 @@
 #include "tests/support/pg_cluster.hpp"
 #include "tests/support/server_process.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::testing {
 namespace {
@@ -52,8 +53,8 @@ private:
             std::string outcome;
             int status = 0;
             try {
-                const HttpResponse response = httpRequest(
-                    port, "POST", "/users", R"({"username":"load","email":")" + email + R"("})");
+                const HttpResponse response =
+                    httpRequest(port, "POST", "/users", userJson("load", email));
                 status = response.status;
                 if (status == 503 && response.header("content-type") == "application/json") {
                     outcome = "503";
@@ -101,8 +102,7 @@ Clock::duration timeToRecover(std::uint16_t port) {
     const auto started = Clock::now();
     for (int i = 0; Clock::now() - started < 10s; ++i) {
         try {
-            const std::string body =
-                R"({"username":"probe","email":"probe)" + std::to_string(i) + R"(@x.io"})";
+            const std::string body = userJson("probe", "probe" + std::to_string(i) + "@x.io");
             if (httpRequest(port, "POST", "/users", body).status == 201) break;
         } catch (const std::exception&) {
         }

@@ -7,6 +7,7 @@
 #include "tests/support/http_client.hpp"
 #include "tests/support/server_process.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::testing {
 namespace {
@@ -27,8 +28,7 @@ std::vector<int> postAtOnce(const std::vector<std::uint16_t>& ports,
     for (std::size_t i = 0; i < emails.size(); ++i) {
         clients.emplace_back([&, i] {
             while (!go) std::this_thread::yield();
-            const std::string body =
-                R"({"username":"dup)" + std::to_string(i) + R"(","email":")" + emails[i] + R"("})";
+            const std::string body = userJson("dup" + std::to_string(i), emails[i]);
             try {
                 statuses[i] = connections[i]->request("POST", "/users", body).status;
             } catch (const std::runtime_error&) {

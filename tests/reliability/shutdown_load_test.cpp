@@ -11,6 +11,7 @@
 #include "tests/support/http_client.hpp"
 #include "tests/support/server_process.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::testing {
 namespace {
@@ -20,8 +21,7 @@ using Clock = std::chrono::steady_clock;
 
 TEST(ShutdownUnderLoad, SigtermFinishesAcceptedRequestsAndExitsZeroWithinOneSecond) {
     recreateTestDatabase();
-    ASSERT_EQ(queryValue("INSERT INTO users (username, email) VALUES ('a', 'a@x.io') RETURNING id"),
-              "1");
+    ASSERT_EQ(addUser("a", "a@x.io"), 1);  // what the readers GET
     ServerProcess server(serverEnvironment({{"HTTP_THREADS", "8"}, {"DB_POOL_SIZE", "8"}}));
     const std::uint16_t port = server.waitUntilListening();
 
