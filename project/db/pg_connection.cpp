@@ -53,6 +53,10 @@ void PgConnection::enqueue(Query query) {
 }
 
 void PgConnection::flush() {
+    if (state_ == State::Unprepared && !unsent_.empty()) {
+        connectDeadline_ = Clock::now() + timeout_;
+        return sendPrepares();
+    }
     if (state_ != State::Ready || unsent_.empty()) return;
     bool readsAwaitSync = false;
     const auto sync = [this, &readsAwaitSync] {
@@ -111,6 +115,7 @@ std::optional<PgConnection::Clock::time_point> PgConnection::onTimer(Clock::time
             EngineStats::add(stats_.connectFailures);
             drop("no connection within the timeout");
             return retryAt_;
+        case State::Unprepared:
         case State::Ready:
             break;
     }
@@ -176,7 +181,12 @@ void PgConnection::startPreparing() {
         EngineStats::add(stats_.connectFailures);
         return drop("could not enter pipeline mode");
     }
+    sendPrepares();
+}
+
+void PgConnection::sendPrepares() {
     state_ = State::Preparing;
+    prepareFailure_.clear();
     for (const auto& statement : statements_) {
         if (PQsendPrepare(connection_, statement.name, statement.sql.c_str(), 0, nullptr) != 1) {
             return drop("could not queue a statement to prepare");
@@ -186,6 +196,28 @@ void PgConnection::startPreparing() {
     sent_.push_back({Item::Kind::Sync, std::nullopt});
     if (PQpipelineSync(connection_) != 1) return drop("could not queue a Sync");
     flushOutput();
+}
+
+// The Sync after the prepares: Ready, or Unprepared with what waited failed as a 503.
+void PgConnection::onPrepared() {
+    if (prepareFailure_.empty()) {
+        state_ = State::Ready;
+        backoff_ = std::chrono::milliseconds(0);
+        warnedUnprepared_ = false;
+        ++stats_.open;
+        return;
+    }
+    state_ = State::Unprepared;
+    EngineStats::add(stats_.statementErrors);
+    const std::string why = "could not prepare the statements (SQLSTATE " + prepareFailure_ + ")";
+    if (!warnedUnprepared_) {
+        warnedUnprepared_ = true;
+        spdlog::warn("database connection open but {}; preparing again for the next request", why);
+    }
+    std::deque<Query> waiting;
+    waiting.swap(unsent_);
+    const auto error = unavailable(why);
+    for (auto& query : waiting) query.resolver.reject(error);
 }
 
 void PgConnection::flushOutput() {
@@ -215,11 +247,7 @@ void PgConnection::readResults() {
         if (front.kind == Item::Kind::Sync) {
             PQclear(result);
             sent_.pop_front();
-            if (state_ == State::Preparing && sent_.empty()) {
-                state_ = State::Ready;
-                backoff_ = std::chrono::milliseconds(0);
-                ++stats_.open;
-            }
+            if (state_ == State::Preparing && sent_.empty()) onPrepared();
             continue;
         }
         if (front.answered) {
@@ -242,9 +270,14 @@ void PgConnection::answer(Item& item, PGresult* result) {
         const bool prepared = status == PGRES_COMMAND_OK;
         const std::string state = sqlstateOf(result);
         PQclear(result);
-        if (prepared) return;
-        EngineStats::add(stats_.connectFailures);
-        return drop("could not prepare the statements (SQLSTATE " + state + ")");
+        // 42P05: already prepared by an earlier round on this connection.
+        if (prepared || state == "42P05") return;
+        if (isConnectionFailure(state)) {
+            EngineStats::add(stats_.connectFailures);
+            return drop("the server ended the session (SQLSTATE " + state + ")");
+        }
+        if (prepareFailure_.empty()) prepareFailure_ = state.empty() ? "none" : state;
+        return;
     }
     --sentQueries_;
     Query query = std::move(*item.query);

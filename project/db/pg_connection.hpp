@@ -22,7 +22,9 @@ namespace users::db {
 class PgConnection {
 public:
     using Clock = EventLoop::Clock;
-    enum class State { Down, Connecting, Preparing, Ready };
+    // Unprepared: open, but the statements could not be prepared (the table is missing, say,
+    // before `manage recreate_db`); the next statement prepares them again.
+    enum class State { Down, Connecting, Preparing, Unprepared, Ready };
 
     struct Query {
         std::string statement;
@@ -42,7 +44,9 @@ public:
     State state() const { return state_; }
     int socket() const { return socket_; }
     std::size_t inFlight() const { return unsent_.size() + sentQueries_; }
-    bool awaitsFlush() const { return state_ == State::Ready && !unsent_.empty(); }
+    bool awaitsFlush() const {
+        return (state_ == State::Ready || state_ == State::Unprepared) && !unsent_.empty();
+    }
 
     void enqueue(Query query);  // sent once Ready
     void flush();               // sends what was enqueued since the last flush
@@ -61,6 +65,8 @@ private:
     void connect(Clock::time_point now);
     void pollConnect();
     void startPreparing();
+    void sendPrepares();
+    void onPrepared();
     void readResults();
     void answer(Item& item, PGresult* result);
     void sendOrFail(bool sent);
@@ -82,6 +88,8 @@ private:
     Clock::time_point connectDeadline_{};
     Clock::time_point retryAt_{};
     std::chrono::milliseconds backoff_{0};
+    std::string prepareFailure_;  // SQLSTATE of this round's first failed prepare
+    bool warnedUnprepared_ = false;
 
     std::deque<Query> unsent_;
     std::deque<Item> sent_;  // in the order the server answers

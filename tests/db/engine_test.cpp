@@ -10,6 +10,7 @@
 #include "project/errors.hpp"
 #include "tests/support/engine_loop.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::db {
 namespace {
@@ -53,15 +54,15 @@ protected:
 TEST_F(EngineTest, ADuplicateWriteAbortsNoNeighbourInItsBatch) {
     EngineLoop loop(testEngineSettings());
     const UserRepository users;
-    loop.await([&] { return users.create({"ann", "ann@x.io"}); });
+    const auto ann = addUser("ann", "ann@x.io");
     std::vector<Outcome> reads(20);
     Outcome duplicate, fresh;
     loop.await([&] {
-        for (auto& read : reads) track(users.findById(1), read);
+        for (auto& read : reads) track(users.findById(ann), read);
         track(users.create({"other", "ANN@x.io"}), duplicate);
-        for (auto& read : reads) track(users.findById(1), read);
+        for (auto& read : reads) track(users.findById(ann), read);
         track(users.create({"bob", "bob@x.io"}), fresh);
-        return users.findById(1);
+        return users.findById(ann);
     });
     ASSERT_TRUE(loop.runUntil([&] { return fresh.settled; }, 5s));
     for (const auto& read : reads) {
@@ -132,7 +133,8 @@ TEST_F(EngineTest, AStuckStatementFailsAtItsDeadlineAndItsConnectionIsReplaced) 
 TEST_F(EngineTest, ALostConnectionIsReplacedWithoutARestart) {
     EngineLoop loop(testEngineSettings());
     const UserRepository users;
-    loop.await([&] { return users.create({"ann", "ann@x.io"}); });
+    const auto ann = addUser("ann", "ann@x.io");
+    ASSERT_TRUE(loop.await([&] { return users.findById(ann); }).has_value());
     queryValue(
         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
         "WHERE datname = current_database() AND pid <> pg_backend_pid() "
@@ -141,7 +143,7 @@ TEST_F(EngineTest, ALostConnectionIsReplacedWithoutARestart) {
     const auto until = Clock::now() + 5s;
     while (!answered && Clock::now() < until) {
         try {
-            answered = loop.await([&] { return users.findById(1); }).has_value();
+            answered = loop.await([&] { return users.findById(ann); }).has_value();
         } catch (const ServiceError& error) {
             EXPECT_EQ(error.kind(), ErrorKind::DatabaseUnavailable);
             loop.runUntil([] { return false; }, 20ms);
@@ -149,6 +151,23 @@ TEST_F(EngineTest, ALostConnectionIsReplacedWithoutARestart) {
     }
     EXPECT_TRUE(answered);
     EXPECT_GE(loop.stats().connectionsLost + loop.stats().connectFailures, 1U);
+}
+
+// The server starts before `manage recreate_db` (compose does): without the table its
+// statements cannot be prepared, yet the connection stays open and prepares again for the
+// next statement, so the first request after the table appears succeeds, with no reconnect.
+TEST_F(EngineTest, StatementsArePreparedOnceTheTableExists) {
+    queryValue("DROP TABLE users");
+    EngineLoop loop(testEngineSettings());
+    const UserRepository users;
+    EXPECT_THROW(loop.await([&] { return users.findById(1); }), ServiceError);
+    EXPECT_THROW(loop.await([&] { return users.findById(1); }), ServiceError);
+    const std::uint64_t failuresWithoutTheTable = loop.stats().connectFailures;
+    recreateTestDatabase();
+    const auto ann = addUser("ann", "ann@x.io");
+    EXPECT_EQ(loop.await([&] { return users.findById(ann); })->username, "ann");
+    EXPECT_EQ(loop.stats().connectFailures, failuresWithoutTheTable);
+    EXPECT_EQ(loop.stats().open, 1);
 }
 
 }  // namespace
