@@ -10,6 +10,7 @@
 #include "project/http/limits.hpp"
 #include "project/http/reactor_transport.hpp"
 #include "project/http/request_id.hpp"
+#include "project/http/streamed_response.hpp"
 #include "project/http/writer.hpp"
 
 namespace users::http {
@@ -202,23 +203,49 @@ void HttpHandler::answer(const Exchange& exchange, Dispatcher::Outcome outcome) 
     auto peer = exchange.peer.lock();
     // A client gone while its answer was produced may have left its fd to a newer connection.
     const auto* owner = dynamic_cast<const ReactorTransport*>(transport());
-    if (peer && (owner == nullptr || owner->serves(peer))) {
-        Connection& connection = connectionOf(peer);
-        connection.answering = false;
-        if (close) connection.closing = true;
-        writeResponse(*exchange.writer, exchange.version, response, headerOnly, close,
-                      [unanswered = unanswered_] { --*unanswered; });
-        readRequests(connection, peer);
-    } else {
+    if (!peer || (owner != nullptr && !owner->serves(peer))) {
         --*unanswered_;
+        return record(exchange, outcome.route, response.status, 0);
     }
+    Connection& connection = connectionOf(peer);
+    if (close) connection.closing = true;
+    if (response.nextPiece) return stream(exchange, std::move(outcome), headerOnly, close, peer);
+    connection.answering = false;
+    writeResponse(*exchange.writer, exchange.version, response, headerOnly, close,
+                  [unanswered = unanswered_] { --*unanswered; });
+    readRequests(connection, peer);
+    record(exchange, outcome.route, response.status, headerOnly ? 0 : response.body.size());
+}
+
+// The connection stays "answering" until the last piece is written: pipelined requests wait,
+// the timeout sweeps spare it, and a drain waits for it.
+void HttpHandler::stream(const Exchange& exchange, Dispatcher::Outcome outcome, bool headerOnly,
+                         bool close, const std::shared_ptr<Peer>& peer) {
+    const Route* route = outcome.route;
+    const int status = outcome.response.status;
+    std::weak_ptr<Peer> weakPeer = peer;
+    writeStreamed(peer, exchange.version, std::move(outcome.response), headerOnly, close,
+                  [this, exchange, route, status, weakPeer](std::size_t bytes, bool complete) {
+                      --*unanswered_;
+                      if (!complete) spdlog::warn("a streamed answer ended early");
+                      record(exchange, route, status, bytes);
+                      auto peer = weakPeer.lock();
+                      const auto* owner = dynamic_cast<const ReactorTransport*>(transport());
+                      if (!complete || !peer || (owner != nullptr && !owner->serves(peer))) return;
+                      Connection& connection = connectionOf(peer);
+                      connection.answering = false;
+                      readRequests(connection, peer);
+                  });
+}
+
+void HttpHandler::record(const Exchange& exchange, const Route* route, int status,
+                         std::size_t bytes) {
     --*producing_;
-    if (headerOnly) response.body.clear();
     const auto elapsed = std::chrono::steady_clock::now() - exchange.started;
-    if (metrics_) metrics_->observe(outcome.route, exchange.method, response.status, elapsed);
+    if (metrics_) metrics_->observe(route, exchange.method, status, elapsed);
     accessLog_.write({Pistache::Http::methodString(exchange.method), exchange.resource,
-                      outcome.route != nullptr ? outcome.route->path : "-", response.status,
-                      elapsed, response.body.size(), exchange.requestId});
+                      route != nullptr ? route->path : "-", status, elapsed, bytes,
+                      exchange.requestId});
 }
 
 bool HttpHandler::waitUntilAnswered(std::chrono::milliseconds limit) const {

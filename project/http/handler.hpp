@@ -55,6 +55,10 @@ private:
                const std::shared_ptr<Pistache::Tcp::Peer>& peer);
     struct Exchange;
     void answer(const Exchange& exchange, Dispatcher::Outcome outcome);
+    void stream(const Exchange& exchange, Dispatcher::Outcome outcome, bool headerOnly, bool close,
+                const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+    // The request's end: metrics, the access log line and the count of answers in production.
+    void record(const Exchange& exchange, const Route* route, int status, std::size_t bytes);
     void reject(Connection& connection, const RequestFramer::Rejection& rejection,
                 const std::shared_ptr<Pistache::Tcp::Peer>& peer);
 

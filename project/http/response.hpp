@@ -1,10 +1,12 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "project/http/json.hpp"
+#include "project/later.hpp"
 
 namespace users::http {
 
@@ -15,6 +17,9 @@ struct Response {
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string contentType = "application/json";  // empty: no body, no Content-Type
+    // A body too large to hold at once: `body` is its first piece and each call gives the
+    // next, "" at the end. Empty: `body` is all of it.
+    std::function<Later<std::string>()> nextPiece = nullptr;
 };
 
 inline Response jsonResponse(int status, std::string body) { return {status, std::move(body), {}}; }

@@ -2,7 +2,7 @@
 
 #include <sys/socket.h>
 
-#include "project/http/bodyless_response.hpp"
+#include "project/http/response_head.hpp"
 
 namespace users::http {
 namespace {

@@ -1,6 +1,7 @@
 #include "project/api/users/users_module.hpp"
 
 #include "project/api/users/user_json.hpp"
+#include "project/api/users/user_list_stream.hpp"
 #include "project/errors.hpp"
 #include "project/http/error_response.hpp"
 #include "project/http/path_id.hpp"
@@ -90,12 +91,7 @@ void UsersModule::registerRoutes(http::Router& router) const {
 }
 
 http::Reply UsersModule::list(const http::Request& request) const {
-    if (request.query.empty()) {
-        return repository_.listAfter(db::UserRepository::kBeforeEveryId, std::nullopt)
-            .then([](const std::vector<db::User>& everyone) {
-                return http::jsonResponse(200, userListJson(everyone));
-            });
-    }
+    if (request.query.empty()) return listEveryone(repository_);
     const std::int64_t after = request.query.integer("after").value_or(0);
     const auto limit = request.query.integer("limit");
     if (auto email = request.query.text("email")) {

@@ -15,4 +15,8 @@ namespace users::http {
 // these bytes go out raw.
 std::string headerOnlyText(Pistache::Http::Version version, const Response& response, bool close);
 
+// The status line and headers of a streamed answer: "Transfer-Encoding: chunked" for HTTP/1.1;
+// HTTP/1.0 has no chunks, so there the body ends with the connection ("Connection: Close").
+std::string streamedHeadText(Pistache::Http::Version version, const Response& response, bool close);
+
 }  // namespace users::http
