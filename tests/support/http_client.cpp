@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -34,9 +35,12 @@ sockaddr_in loopbackAddress(std::uint16_t port) {
     return address;
 }
 
-HttpConnection::HttpConnection(std::uint16_t port) {
+HttpConnection::HttpConnection(std::uint16_t port, int receiveBuffer) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     const sockaddr_in address = loopbackAddress(port);
+    if (fd_ >= 0 && receiveBuffer > 0) {
+        ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
+    }
     if (fd_ < 0 ||
         ::connect(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
         if (fd_ >= 0) ::close(fd_);
@@ -100,6 +104,11 @@ HttpResponse HttpConnection::readResponse(std::chrono::milliseconds timeout, boo
         response.headers[name] = line.substr(line.find_first_not_of(' ', colon + 1));
         lineStart = next;
     }
+    if (!headRequest && response.header("transfer-encoding") == "chunked") {
+        buffer_.erase(0, headerEnd + 4);
+        response.body = readChunkedBody(deadline);
+        return response;
+    }
     const std::string stated = response.header("content-length");
     const std::size_t length = headRequest || stated.empty() ? 0 : std::stoul(stated);
     while (buffer_.size() < headerEnd + 4 + length) {
@@ -108,6 +117,33 @@ HttpResponse HttpConnection::readResponse(std::chrono::milliseconds timeout, boo
     response.body = buffer_.substr(headerEnd + 4, length);
     buffer_.erase(0, headerEnd + 4 + length);
     return response;
+}
+
+std::string HttpConnection::readChunkedBody(std::chrono::steady_clock::time_point deadline) {
+    std::string body;
+    for (;;) {
+        std::size_t lineEnd;
+        while ((lineEnd = buffer_.find("\r\n")) == std::string::npos) {
+            if (!fill(deadline)) throw std::runtime_error("truncated chunk size");
+        }
+        const std::size_t size = std::stoul(buffer_.substr(0, lineEnd), nullptr, 16);
+        while (buffer_.size() < lineEnd + 2 + size + 2) {
+            if (!fill(deadline)) throw std::runtime_error("truncated chunk");
+        }
+        if (buffer_.compare(lineEnd + 2 + size, 2, "\r\n") != 0) {
+            throw std::runtime_error("a chunk without its CRLF");
+        }
+        body.append(buffer_, lineEnd + 2, size);
+        buffer_.erase(0, lineEnd + 2 + size + 2);
+        if (size == 0) return body;
+    }
+}
+
+std::string HttpConnection::readUntilClosed(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (fill(deadline)) {
+    }
+    return std::exchange(buffer_, std::string());
 }
 
 bool HttpConnection::closedByServer(std::chrono::milliseconds timeout) {

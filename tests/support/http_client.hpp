@@ -27,7 +27,8 @@ sockaddr_in loopbackAddress(std::uint16_t port);
 // One client connection to 127.0.0.1:port over a real socket, kept open between requests.
 class HttpConnection {
 public:
-    explicit HttpConnection(std::uint16_t port);
+    // `receiveBuffer` > 0: the socket's SO_RCVBUF, set before connecting (a slow reader's window).
+    explicit HttpConnection(std::uint16_t port, int receiveBuffer = 0);
     ~HttpConnection();
     HttpConnection(const HttpConnection&) = delete;
     HttpConnection& operator=(const HttpConnection&) = delete;
@@ -38,13 +39,17 @@ public:
     // Half-closes: the client will send nothing more but still reads.
     void shutdownWrite();
     // Throws std::runtime_error when no complete response arrives in time. The answer to a
-    // HEAD request has no body, whatever its Content-Length says.
+    // HEAD request has no body, whatever its Content-Length says; a chunked body is decoded.
     HttpResponse readResponse(std::chrono::milliseconds timeout = std::chrono::seconds(5),
                               bool headRequest = false);
     // True when the server closes (or half-closes) the connection within the timeout.
     bool closedByServer(std::chrono::milliseconds timeout = std::chrono::seconds(2));
 
+    // Everything the server sends until it closes the connection (or the timeout).
+    std::string readUntilClosed(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+
 private:
+    std::string readChunkedBody(std::chrono::steady_clock::time_point deadline);
     bool fill(std::chrono::steady_clock::time_point deadline);
 
     int fd_ = -1;

@@ -129,13 +129,17 @@ double ServerProcess::cpuSeconds() const {
     return static_cast<double>(ticks) / static_cast<double>(::sysconf(_SC_CLK_TCK));
 }
 
-long long ServerProcess::virtualMemoryKb() const {
+long long ServerProcess::statusKb(const std::string& field) const {
     std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
     for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmSize:", 0) == 0) return std::stoll(line.substr(7));
+        if (line.rfind(field + ":", 0) == 0) return std::stoll(line.substr(field.size() + 1));
     }
     return -1;
 }
+
+long long ServerProcess::virtualMemoryKb() const { return statusKb("VmSize"); }
+
+long long ServerProcess::peakResidentKb() const { return statusKb("VmHWM"); }
 
 std::map<std::string, std::string> serverEnvironment(std::map<std::string, std::string> extra) {
     extra.emplace("HOST", "127.0.0.1");

@@ -39,9 +39,12 @@ public:
     double cpuSeconds() const;
     // The process's virtual memory size (VmSize), in kB.
     long long virtualMemoryKb() const;
+    // The most memory the process has had resident so far (VmHWM), in kB.
+    long long peakResidentKb() const;
 
 private:
     void readLog(int fd);
+    long long statusKb(const std::string& field) const;  // a /proc/<pid>/status field, -1: none
 
     pid_t pid_ = -1;
     std::thread reader_;
