@@ -4,7 +4,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "project/http/response_head.hpp"
 
@@ -28,22 +28,19 @@ public:
     Stream(const Stream&) = delete;
     Stream& operator=(const Stream&) = delete;
 
-    void send(std::string text, std::size_t bodyBytes, bool last) {
+    void send(const std::string& text, std::size_t bodyBytes, bool last) {
         auto peer = peer_.lock();
         if (!peer) return finish(false);
         bytes_ += bodyBytes;
         auto self = shared_from_this();
-        const std::size_t size = text.size();
-        peer->send(Pistache::RawBuffer(std::move(text), size))
-            .then([self, last](ssize_t) { last ? self->end() : self->pull(); },
-                  [self](const std::exception_ptr&) { self->abort(); });
+        const Pistache::RawBuffer buffer(text, text.size());
+        peer->send(buffer).then([self, last](ssize_t) { last ? self->end() : self->pull(); },
+                                [self](const std::exception_ptr&) { self->abort(); });
     }
 
     std::string framed(const std::string& piece) const {
         if (!chunked_) return piece;
-        char size[20];
-        std::snprintf(size, sizeof size, "%zx\r\n", piece.size());
-        return size + piece + "\r\n";
+        return fmt::format("{:x}\r\n{}\r\n", piece.size(), piece);
     }
 
     std::string terminator() const { return chunked_ ? "0\r\n\r\n" : ""; }
@@ -52,7 +49,7 @@ private:
     void pull() {
         auto self = shared_from_this();
         next_().settle(
-            [self](std::string piece) {
+            [self](const std::string& piece) {
                 if (piece.empty()) return self->send(self->terminator(), 0, true);
                 const std::size_t size = piece.size();
                 self->send(self->framed(piece), size, false);
@@ -102,7 +99,7 @@ void writeStreamed(const std::shared_ptr<Peer>& peer, Pistache::Http::Version ve
     std::string head = streamedHeadText(version, response, close);
     auto stream = std::make_shared<Stream>(peer, chunked, close || !chunked,
                                            std::move(response.nextPiece), std::move(done));
-    if (headerOnly) return stream->send(std::move(head), 0, true);
+    if (headerOnly) return stream->send(head, 0, true);
     const std::size_t size = response.body.size();
     stream->send(head + stream->framed(response.body), size, false);
 }
