@@ -14,6 +14,7 @@ enum class ErrorKind {
     NotFound,
     MethodNotAllowed,  // carries the allowed methods; the HTTP layer words the answer
     DatabaseUnavailable,
+    Busy,  // a bounded queue (the worker pool's) is full
 };
 
 class ServiceError : public std::runtime_error {
@@ -43,6 +44,9 @@ public:
     static ServiceError unavailable(const std::string& detail) {
         return {ErrorKind::DatabaseUnavailable,
                 "The database is unavailable, please retry shortly.", detail};
+    }
+    static ServiceError busy(const std::string& detail) {
+        return {ErrorKind::Busy, "The server is busy, please retry shortly.", detail};
     }
 
 private:

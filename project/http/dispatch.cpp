@@ -32,7 +32,7 @@ Response failureResponse(const std::exception_ptr& failure, const std::string& r
     try {
         std::rethrow_exception(failure);
     } catch (const ServiceError& error) {
-        if (error.kind() == ErrorKind::DatabaseUnavailable) {
+        if (error.kind() == ErrorKind::DatabaseUnavailable || error.kind() == ErrorKind::Busy) {
             spdlog::error("{}: {}", request, error.what());
         }
         return errorResponse(error);

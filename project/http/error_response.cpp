@@ -45,7 +45,8 @@ Response errorResponse(const ServiceError& error) {
             response.headers.emplace_back("Allow", joinList(error.items()));
             return response;
         }
-        case ErrorKind::DatabaseUnavailable: {
+        case ErrorKind::DatabaseUnavailable:
+        case ErrorKind::Busy: {
             Response response = messageResponse(503, error.message());
             response.headers.emplace_back("Retry-After", "1");
             return response;

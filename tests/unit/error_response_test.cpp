@@ -43,6 +43,13 @@ TEST(ErrorResponse, UnavailableHidesTheDetail) {
     EXPECT_EQ(response.body.find("secret"), std::string::npos);
 }
 
+TEST(ErrorResponse, BusyIsA503ToRetryThatNamesNoQueue) {
+    const Response response = errorResponse(ServiceError::busy("the worker queue is full"));
+    EXPECT_EQ(response.status, 503);
+    EXPECT_EQ(header(response, "Retry-After"), "1");
+    EXPECT_EQ(response.body, R"({"message":"The server is busy, please retry shortly."})");
+}
+
 TEST(ErrorResponse, InternalAndProtocolErrorsAreGenericJson) {
     EXPECT_EQ(internalErrorResponse().status, 500);
     EXPECT_EQ(internalErrorResponse().body, R"({"message":"Internal server error"})");
