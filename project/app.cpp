@@ -7,6 +7,8 @@
 #include "project/api/users/users_module.hpp"
 #include "project/db/engine.hpp"
 #include "project/db/server_statements.hpp"
+#include "project/event_loop_clients.hpp"
+#include "project/mailbox.hpp"
 
 namespace users {
 namespace {
@@ -21,11 +23,12 @@ constexpr const char* kApiDescription =
 
 std::vector<std::unique_ptr<http::Module>> makeModules(
     const Config& config, const std::shared_ptr<db::EngineStats>& databaseStats,
-    const db::UserRepository& users, const std::shared_ptr<prometheus::Registry>& registry) {
+    const db::UserRepository& users, WorkerPool& workers,
+    const std::shared_ptr<prometheus::Registry>& registry) {
     std::vector<std::unique_ptr<http::Module>> modules;
     modules.push_back(std::make_unique<api::PingModule>());
     modules.push_back(std::make_unique<api::HealthModule>());
-    modules.push_back(std::make_unique<api::UsersModule>(users));
+    modules.push_back(std::make_unique<api::UsersModule>(users, workers));
     if (registry) modules.push_back(std::make_unique<api::MetricsModule>(registry, databaseStats));
     // Last: it documents the routes registered before it.
     modules.push_back(std::make_unique<api::DocsModule>(
@@ -39,8 +42,9 @@ std::shared_ptr<http::Router> routerOf(const std::vector<std::unique_ptr<http::M
     return router;
 }
 
-// Each reactor thread's engine, the connections shared out evenly among the threads.
-http::ReactorTransport::ServiceFactory engineFactory(
+// Each reactor thread's engine, the connections shared out evenly among the threads, and the
+// inbox through which the worker pool answers that thread.
+http::ReactorTransport::ServiceFactory threadServices(
     const Config& config, const std::shared_ptr<db::EngineStats>& stats) {
     const std::vector<db::Statement> statements = db::serverStatements();
     auto threadsMade = std::make_shared<std::atomic<unsigned>>(0);
@@ -50,7 +54,10 @@ http::ReactorTransport::ServiceFactory engineFactory(
                                      (thread < config.poolSize % config.httpThreads ? 1 : 0);
         db::EngineSettings settings{config.databaseUrl, connections, config.databaseTimeout,
                                     config.maxInFlight};
-        return std::make_unique<db::Engine>(loop, settings, statements, stats);
+        auto services = std::make_unique<EventLoopClients>();
+        services->add(std::make_unique<db::Engine>(loop, settings, statements, stats));
+        services->add(std::make_unique<Inbox>(loop));
+        return services;
     };
 }
 
@@ -58,8 +65,9 @@ http::ReactorTransport::ServiceFactory engineFactory(
 
 App::App(const Config& config)
     : databaseStats_(std::make_shared<db::EngineStats>()),
+      workers_(config.workerThreads, config.workerQueueLimit),
       registry_(config.metricsEnabled ? std::make_shared<prometheus::Registry>() : nullptr),
-      modules_(makeModules(config, databaseStats_, users_, registry_)),
+      modules_(makeModules(config, databaseStats_, users_, workers_, registry_)),
       router_(routerOf(modules_)),
       requestMetrics_(registry_
                           ? std::make_shared<http::RequestMetrics>(*registry_, router_->routes())
@@ -68,6 +76,6 @@ App::App(const Config& config)
               std::make_shared<http::HttpHandler>(
                   http::Dispatcher(router_, http::Cors(config.corsOrigins)),
                   http::AccessLog(config.logFormat), requestMetrics_),
-              engineFactory(config, databaseStats_)) {}
+              threadServices(config, databaseStats_)) {}
 
 }  // namespace users

@@ -12,12 +12,13 @@
 #include "project/http/request_metrics.hpp"
 #include "project/http/router.hpp"
 #include "project/http/server.hpp"
+#include "project/worker_pool.hpp"
 
 namespace users {
 
 // The app factory, our create_app: the one place that wires repository -> modules -> router ->
-// server, and the database engine each reactor thread owns. main and the functional tests
-// build on it; manage needs no server and makes only a blocking pool.
+// server, the database engine and the inbox each reactor thread owns, and the worker pool. main and
+// the functional tests build on it; manage needs no server and makes only a blocking pool.
 class App {
 public:
     explicit App(const Config& config);
@@ -28,6 +29,7 @@ public:
 
 private:
     std::shared_ptr<db::EngineStats> databaseStats_;
+    WorkerPool workers_;  // before the server: it outlives the reactors that post to it
     db::UserRepository users_;
     std::shared_ptr<prometheus::Registry> registry_;  // null: METRICS_ENABLED=false
     std::vector<std::unique_ptr<http::Module>> modules_;

@@ -136,6 +136,10 @@ Config Config::fromEnvironment(const Env& env) {
     config.maxInFlight = static_cast<unsigned>(integer(env, "DB_MAX_IN_FLIGHT", 256, 1, 100000));
     config.databaseTimeout =
         std::chrono::milliseconds(integer(env, "DB_TIMEOUT_MS", 2000, 100, 60000));
+    config.workerThreads = static_cast<unsigned>(
+        integer(env, "WORKER_THREADS", defaultHttpThreads(availableCpus()), 1, 256));
+    config.workerQueueLimit =
+        static_cast<unsigned>(integer(env, "WORKER_QUEUE_LIMIT", 256, 1, 100000));
     config.shutdownTimeout =
         std::chrono::milliseconds(integer(env, "SHUTDOWN_TIMEOUT_MS", 10000, 0, 600000));
     config.corsOrigins = parseCorsOrigins(env);
@@ -183,14 +187,15 @@ std::string describe(const Config& config) {
     return fmt::format(
         "APP_SETTINGS={} DATABASE_URL={} HOST={} PORT={} LOG_LEVEL={} LOG_FORMAT={} "
         "HTTP_THREADS={} DB_POOL_SIZE={} DB_MAX_IN_FLIGHT={} DB_TIMEOUT_MS={} "
-        "SHUTDOWN_TIMEOUT_MS={} "
+        "WORKER_THREADS={} WORKER_QUEUE_LIMIT={} SHUTDOWN_TIMEOUT_MS={} "
         "METRICS_ENABLED={} "
         "CORS_ORIGINS={} SWAGGER_UI_DIR={}",
         environmentName(config.environment), maskPassword(config.databaseUrl), config.host,
         config.port, spdlog::level::to_string_view(config.logLevel),
         config.logFormat == LogFormat::Json ? "json" : "text", config.httpThreads, config.poolSize,
-        config.maxInFlight, config.databaseTimeout.count(), config.shutdownTimeout.count(),
-        config.metricsEnabled, fmt::join(config.corsOrigins, ","), config.swaggerUiDir);
+        config.maxInFlight, config.databaseTimeout.count(), config.workerThreads,
+        config.workerQueueLimit, config.shutdownTimeout.count(), config.metricsEnabled,
+        fmt::join(config.corsOrigins, ","), config.swaggerUiDir);
 }
 
 }  // namespace users

@@ -29,6 +29,8 @@ struct Config {
     unsigned poolSize = 4;       // database connections over every reactor thread
     unsigned maxInFlight = 256;  // statements in flight per reactor thread
     std::chrono::milliseconds databaseTimeout{2000};
+    unsigned workerThreads = 2;       // for work no reactor waits on (large JSON bodies)
+    unsigned workerQueueLimit = 256;  // jobs waiting for a worker before further ones get 503
     // On SIGTERM: the longest wait for answers still being produced before the server stops.
     std::chrono::milliseconds shutdownTimeout{10000};
     std::vector<std::string> corsOrigins{"*"};

@@ -26,6 +26,8 @@ TEST(Config, DefaultsToDevelopmentOnPort5000) {
     EXPECT_GE(config.httpThreads, 1U);
     EXPECT_EQ(config.poolSize, 2 * config.httpThreads);  // two connections per reactor thread
     EXPECT_EQ(config.maxInFlight, 256U);
+    EXPECT_EQ(config.workerThreads, config.httpThreads);  // both the usable CPUs
+    EXPECT_EQ(config.workerQueueLimit, 256U);
 }
 
 TEST(Config, TestingReadsTheTestDatabaseUrl) {
@@ -47,6 +49,8 @@ TEST(Config, ReadsEveryTunable) {
                                  {"DB_POOL_SIZE", "5"},
                                  {"DB_MAX_IN_FLIGHT", "64"},
                                  {"DB_TIMEOUT_MS", "500"},
+                                 {"WORKER_THREADS", "7"},
+                                 {"WORKER_QUEUE_LIMIT", "9"},
                                  {"SHUTDOWN_TIMEOUT_MS", "25000"}});
     EXPECT_EQ(config.environment, Environment::Production);
     EXPECT_EQ(config.port, 8080);
@@ -56,6 +60,8 @@ TEST(Config, ReadsEveryTunable) {
     EXPECT_EQ(config.poolSize, 5U);
     EXPECT_EQ(config.maxInFlight, 64U);
     EXPECT_EQ(config.databaseTimeout.count(), 500);
+    EXPECT_EQ(config.workerThreads, 7U);
+    EXPECT_EQ(config.workerQueueLimit, 9U);
     EXPECT_EQ(config.shutdownTimeout.count(), 25000);
 }
 

@@ -39,7 +39,8 @@ TEST(ServerCli, HelpListsEveryVariableWithItsDefault) {
     for (const char* name :
          {"APP_SETTINGS", "DATABASE_URL", "DATABASE_TEST_URL", "PORT", "HOST", "LOG_LEVEL",
           "HTTP_THREADS", "DB_POOL_SIZE", "DB_MAX_IN_FLIGHT", "DB_TIMEOUT_MS", "CORS_ORIGINS",
-          "SWAGGER_UI_DIR", "LOG_FORMAT", "METRICS_ENABLED", "SHUTDOWN_TIMEOUT_MS"}) {
+          "SWAGGER_UI_DIR", "LOG_FORMAT", "METRICS_ENABLED", "SHUTDOWN_TIMEOUT_MS",
+          "WORKER_THREADS", "WORKER_QUEUE_LIMIT"}) {
         EXPECT_TRUE(std::regex_search(help, std::regex(std::string("\n  ") + name + " ")))
             << name << " missing from\n"
             << help;
@@ -53,6 +54,7 @@ TEST(ServerCli, HelpListsEveryVariableWithItsDefault) {
              "(default: " + std::to_string(defaults.shutdownTimeout.count()) + ")", "(default: *)",
              "(default: true)", "(default: 2 x HTTP_THREADS)",
              "(default: " + std::to_string(defaults.maxInFlight) + ")",
+             "(default: " + std::to_string(defaults.workerQueueLimit) + ")",
              "swagger-ui/node_modules/swagger-ui-dist)"}) {
         EXPECT_NE(help.find(stated), std::string::npos) << stated;
     }

@@ -91,7 +91,7 @@ void UsersModule::registerRoutes(http::Router& router) const {
 }
 
 http::Reply UsersModule::list(const http::Request& request) const {
-    if (request.query.empty()) return listEveryone(repository_);
+    if (request.query.empty()) return listEveryone(repository_, workers_);
     const std::int64_t after = request.query.integer("after").value_or(0);
     const auto limit = request.query.integer("limit");
     if (auto email = request.query.text("email")) {

@@ -2,13 +2,15 @@
 
 #include "project/db/user_repository.hpp"
 #include "project/http/module.hpp"
+#include "project/worker_pool.hpp"
 
 namespace users::api {
 
 // The users resource: list, create, read, update, delete.
 class UsersModule : public http::Module {
 public:
-    explicit UsersModule(const db::UserRepository& repository) : repository_(repository) {}
+    UsersModule(const db::UserRepository& repository, WorkerPool& workers)
+        : repository_(repository), workers_(workers) {}
     void registerRoutes(http::Router& router) const override;
 
 private:
@@ -19,6 +21,7 @@ private:
     http::Reply remove(const http::Request& request) const;
 
     const db::UserRepository& repository_;
+    WorkerPool& workers_;
 };
 
 }  // namespace users::api
