@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
 #include <regex>
 #include <set>
 #include <thread>
@@ -54,6 +58,27 @@ TEST(RequestId, StaysDistinctAcrossThreads) {
     std::set<std::string> all;
     for (const auto& ids : perThread) all.insert(ids.begin(), ids.end());
     EXPECT_EQ(all.size(), 2000U);
+}
+
+// A forked child starts with a copy of its parent's random bytes: it must not reuse them.
+TEST(RequestId, AForkedChildDoesNotRepeatItsParentsIds) {
+    newRequestId();  // the parent's buffer is filled
+    std::array<int, 2> pipe{};
+    ASSERT_EQ(::pipe(pipe.data()), 0);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        const std::string id = newRequestId();
+        _exit(::write(pipe[1], id.data(), id.size()) == static_cast<ssize_t>(id.size()) ? 0 : 1);
+    }
+    const std::string parentId = newRequestId();
+    std::array<char, 36> childId{};
+    ASSERT_EQ(::read(pipe[0], childId.data(), childId.size()), 36);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ::close(pipe[0]);
+    ::close(pipe[1]);
+    EXPECT_NE(std::string(childId.data(), childId.size()), parentId);
 }
 
 }  // namespace
