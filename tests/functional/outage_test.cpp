@@ -34,11 +34,18 @@ protected:
                      "The database is unavailable, please retry shortly.");
     }
 
-    // Polls until the users list answers 200; returns how long that took.
+    // Polls until the users list answers 200 twenty times in a row, each on a new connection:
+    // every reactor thread reconnects on its own back-off, so one 200 proves only one thread.
+    // Returns how long that took.
     std::chrono::steady_clock::duration waitForRecovery() {
         const auto started = std::chrono::steady_clock::now();
-        while (call("GET", "/users").status != 200) {
+        for (int inARow = 0; inARow < 20;) {
             if (std::chrono::steady_clock::now() - started > 10s) break;
+            if (call("GET", "/users").status == 200) {
+                ++inARow;
+                continue;
+            }
+            inARow = 0;
             std::this_thread::sleep_for(50ms);
         }
         return std::chrono::steady_clock::now() - started;
@@ -59,7 +66,8 @@ TEST_F(Outage, DatabaseDownIsA503ThenTheServiceRecoversByItself) {
     EXPECT_EQ(call("GET", "/ping").status, 200);
 
     cluster("start");
-    EXPECT_LT(waitForRecovery(), 2s);
+    // The back-off reaches at most 2 s: every thread retries within it after the start.
+    EXPECT_LT(waitForRecovery(), 3s);
     EXPECT_EQ(call("POST", "/users", R"({"username":"bob","email":"bob@x.io"})").status, 201);
     EXPECT_EQ(queryValue("SELECT string_agg(username, ',' ORDER BY id) FROM users"), "ann,bob");
 }
@@ -72,7 +80,7 @@ TEST_F(Outage, TheServerStartsWhileTheDatabaseIsDown) {
     EXPECT_EQ(call("GET", "/ping").status, 200);
     expectUnavailable(call("GET", "/users"));
     cluster("start");
-    EXPECT_LT(waitForRecovery(), 2s);
+    EXPECT_LT(waitForRecovery(), 3s);
 }
 
 TEST_F(Outage, DatabaseGoesUnhealthyThenHealthyWithoutARestart) {
