@@ -201,9 +201,7 @@ void HttpHandler::answer(const Exchange& exchange, Dispatcher::Outcome outcome) 
     const bool close = exchange.close || *draining_;
     const bool headerOnly = exchange.method == Method::Head || response.status == 204;
     auto peer = exchange.peer.lock();
-    // A client gone while its answer was produced may have left its fd to a newer connection.
-    const auto* owner = dynamic_cast<const ReactorTransport*>(transport());
-    if (!peer || (owner != nullptr && !owner->serves(peer))) {
+    if (!stillConnected(peer)) {
         --*unanswered_;
         return record(exchange, outcome.route, response.status, 0);
     }
@@ -230,12 +228,17 @@ void HttpHandler::stream(const Exchange& exchange, Dispatcher::Outcome outcome, 
                       if (!complete) spdlog::warn("a streamed answer ended early");
                       record(exchange, route, status, bytes);
                       auto peer = weakPeer.lock();
-                      const auto* owner = dynamic_cast<const ReactorTransport*>(transport());
-                      if (!complete || !peer || (owner != nullptr && !owner->serves(peer))) return;
+                      if (!complete || !stillConnected(peer)) return;
                       Connection& connection = connectionOf(peer);
                       connection.answering = false;
                       readRequests(connection, peer);
                   });
+}
+
+// A client gone while its answer was produced may have left its fd to a newer connection.
+bool HttpHandler::stillConnected(const std::shared_ptr<Peer>& peer) {
+    const auto* owner = dynamic_cast<const ReactorTransport*>(transport());
+    return peer && (owner == nullptr || owner->serves(peer));
 }
 
 void HttpHandler::record(const Exchange& exchange, const Route* route, int status,

@@ -57,6 +57,7 @@ private:
     void answer(const Exchange& exchange, Dispatcher::Outcome outcome);
     void stream(const Exchange& exchange, Dispatcher::Outcome outcome, bool headerOnly, bool close,
                 const std::shared_ptr<Pistache::Tcp::Peer>& peer);
+    bool stillConnected(const std::shared_ptr<Pistache::Tcp::Peer>& peer);
     // The request's end: metrics, the access log line and the count of answers in production.
     void record(const Exchange& exchange, const Route* route, int status, std::size_t bytes);
     void reject(Connection& connection, const RequestFramer::Rejection& rejection,
