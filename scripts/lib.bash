@@ -92,7 +92,6 @@ start_test_db() {
   for attempt in 1 2; do
     TEST_PG_PORT=$("$ROOT/scripts/free-port")
     "$ROOT/scripts/pg-cluster" start "$TEST_DB_DIR/pg" "$TEST_PG_PORT" "$@" && break
-    tail -5 "$TEST_DB_DIR/pg/server.log" >&2
     [ "$attempt" = 1 ] || return 1
   done
   psql -h 127.0.0.1 -p "$TEST_PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q -f "$ROOT/project/db/create.sql"
