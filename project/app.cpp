@@ -29,7 +29,8 @@ std::vector<std::unique_ptr<http::Module>> makeModules(
     modules.push_back(std::make_unique<api::PingModule>());
     modules.push_back(std::make_unique<api::HealthModule>());
     modules.push_back(std::make_unique<api::UsersModule>(users, workers));
-    if (registry) modules.push_back(std::make_unique<api::MetricsModule>(registry, databaseStats));
+    if (registry)
+        modules.push_back(std::make_unique<api::MetricsModule>(registry, databaseStats, workers));
     // Last: it documents the routes registered before it.
     modules.push_back(std::make_unique<api::DocsModule>(
         api::ApiInfo{"Users API", USERS_VERSION, kApiDescription, "MIT"}, config.swaggerUiDir));

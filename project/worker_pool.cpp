@@ -15,15 +15,18 @@ WorkerPool::~WorkerPool() {
     for (auto& thread : threads_) thread.join();
 }
 
-std::size_t WorkerPool::queued() const {
+WorkerPool::Load WorkerPool::load() const {
     const std::lock_guard<std::mutex> lock(mutex_);
-    return jobs_.size();
+    return {static_cast<unsigned>(threads_.size()), jobs_.size(), running_, refused_};
 }
 
 bool WorkerPool::submit(std::function<void()> job) {
     {
         const std::lock_guard<std::mutex> lock(mutex_);
-        if (jobs_.size() >= queueLimit_) return false;
+        if (jobs_.size() >= queueLimit_) {
+            ++refused_;
+            return false;
+        }
         jobs_.push_back(std::move(job));
     }
     wake_.notify_one();
@@ -39,8 +42,11 @@ void WorkerPool::work() {
             if (jobs_.empty()) return;
             job = std::move(jobs_.front());
             jobs_.pop_front();
+            ++running_;
         }
         job();
+        const std::lock_guard<std::mutex> lock(mutex_);
+        --running_;
     }
 }
 

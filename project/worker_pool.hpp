@@ -2,6 +2,7 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -32,7 +33,13 @@ public:
     template <typename F>
     auto run(F f) -> Later<std::invoke_result_t<F&>>;
 
-    std::size_t queued() const;
+    struct Load {
+        unsigned threads;
+        std::size_t queued;     // jobs waiting for a thread
+        std::size_t running;    // jobs on a thread now
+        std::uint64_t refused;  // run() calls refused at the queue limit, since the start
+    };
+    Load load() const;
 
 private:
     bool submit(std::function<void()> job);
@@ -42,6 +49,8 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<std::function<void()>> jobs_;
+    std::size_t running_ = 0;
+    std::uint64_t refused_ = 0;
     bool stopping_ = false;
     std::vector<std::thread> threads_;
 };

@@ -37,6 +37,9 @@ TEST_F(Metrics, CountsRequestsByRouteTemplateNeverByRawPath) {
             R"(db_errors_total{kind="overloaded"} 0)",
             R"(db_errors_total{kind="constraint"} 1)",
             R"(db_errors_total{kind="connect"} 0)",
+            "# TYPE worker_threads gauge",
+            "worker_jobs_queued 0",
+            "worker_jobs_refused_total 0",
         }) {
         EXPECT_TRUE(has(out, expected)) << expected << " in\n" << out;
     }

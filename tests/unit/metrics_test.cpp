@@ -3,6 +3,7 @@
 #include <prometheus/text_serializer.h>
 
 #include "project/api/metrics/database_metrics.hpp"
+#include "project/api/metrics/worker_metrics.hpp"
 #include "project/http/request_metrics.hpp"
 
 namespace users {
@@ -95,6 +96,16 @@ TEST(DatabaseMetrics, ExposesGaugesAndErrorsByKind) {
           R"(db_errors_total{kind="timeout"} 3)", R"(db_errors_total{kind="overloaded"} 5)",
           R"(db_errors_total{kind="no_connection"} 7)", R"(db_errors_total{kind="constraint"} 4)",
           R"(db_errors_total{kind="statement"} 6)"}) {
+        EXPECT_TRUE(has(out, expected)) << expected << " in\n" << out;
+    }
+}
+
+TEST(WorkerMetrics, ExposesThePoolsSizeQueueAndRefusals) {
+    const std::string out = text(api::workerFamilies({3, 5, 2, 7}));
+    for (const char* expected :
+         {"# TYPE worker_threads gauge", "worker_threads 3", "# TYPE worker_jobs_queued gauge",
+          "worker_jobs_queued 5", "worker_jobs_running 2",
+          "# TYPE worker_jobs_refused_total counter", "worker_jobs_refused_total 7"}) {
         EXPECT_TRUE(has(out, expected)) << expected << " in\n" << out;
     }
 }

@@ -126,10 +126,15 @@ TEST(WorkerPool, BeyondItsQueueLimitWorkIsRefusedAtOnceWithTheBusyError) {
     });
     ASSERT_TRUE(refusal.has_value());  // refused inside run(), not later
     EXPECT_EQ(*refusal, ErrorKind::Busy);
-    EXPECT_EQ(pool.queued(), 2U);
+    const WorkerPool::Load full = pool.load();
+    EXPECT_EQ(full.threads, 1U);
+    EXPECT_EQ(full.running, 1U);
+    EXPECT_EQ(full.queued, 2U);
+    EXPECT_EQ(full.refused, 1U);
     release.set_value();
     ASSERT_TRUE(loop.runUntil([&] { return answered == 3; }));
-    EXPECT_EQ(pool.queued(), 0U);
+    EXPECT_EQ(pool.load().queued, 0U);
+    EXPECT_EQ(pool.load().refused, 1U);
 }
 
 TEST(WorkerPool, AnAnswerForALoopThatIsGoneIsDropped) {
