@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 #include <poll.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -74,6 +77,20 @@ TEST(WorkerPool, TheWorkRunsOnAWorkerAndItsAnswerOnTheThreadThatAsked) {
     EXPECT_EQ(result, "done");
     EXPECT_NE(worker, asking);
     EXPECT_EQ(answered, asking);
+}
+
+int niceOfThisThread() { return getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())); }
+
+TEST(WorkerPool, WorkersRunBelowTheAskingThreadsPriority) {
+    WorkerPool pool(1, 8);
+    PollLoop loop;
+    std::optional<int> workerNice;
+    loop.inRound([&] {
+        pool.run(niceOfThisThread)
+            .settle([&](int nice) { workerNice = nice; }, [](const std::exception_ptr&) {});
+    });
+    ASSERT_TRUE(loop.runUntil([&] { return workerNice.has_value(); }));
+    EXPECT_EQ(*workerNice, std::max(10, niceOfThisThread()));
 }
 
 TEST(WorkerPool, WhatTheWorkThrowsReachesTheAskingThread) {
