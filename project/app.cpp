@@ -73,7 +73,8 @@ App::App(const Config& config)
       requestMetrics_(registry_
                           ? std::make_shared<http::RequestMetrics>(*registry_, router_->routes())
                           : nullptr),
-      server_(config.host, config.port, config.httpThreads, config.shutdownTimeout,
+      server_(config.host, config.port, config.httpThreads,
+              {config.shutdownTimeout, config.writeTimeout},
               std::make_shared<http::HttpHandler>(
                   http::Dispatcher(router_, http::Cors(config.corsOrigins)),
                   http::AccessLog(config.logFormat), requestMetrics_),

@@ -142,6 +142,8 @@ Config Config::fromEnvironment(const Env& env) {
         static_cast<unsigned>(integer(env, "WORKER_QUEUE_LIMIT", 256, 1, 100000));
     config.shutdownTimeout =
         std::chrono::milliseconds(integer(env, "SHUTDOWN_TIMEOUT_MS", 10000, 0, 600000));
+    config.writeTimeout =
+        std::chrono::milliseconds(integer(env, "WRITE_TIMEOUT_MS", 30000, 1000, 600000));
     config.corsOrigins = parseCorsOrigins(env);
     config.swaggerUiDir = get(env, "SWAGGER_UI_DIR", config.swaggerUiDir);
     return config;
@@ -187,15 +189,15 @@ std::string describe(const Config& config) {
     return fmt::format(
         "APP_SETTINGS={} DATABASE_URL={} HOST={} PORT={} LOG_LEVEL={} LOG_FORMAT={} "
         "HTTP_THREADS={} DB_POOL_SIZE={} DB_MAX_IN_FLIGHT={} DB_TIMEOUT_MS={} "
-        "WORKER_THREADS={} WORKER_QUEUE_LIMIT={} SHUTDOWN_TIMEOUT_MS={} "
+        "WORKER_THREADS={} WORKER_QUEUE_LIMIT={} SHUTDOWN_TIMEOUT_MS={} WRITE_TIMEOUT_MS={} "
         "METRICS_ENABLED={} "
         "CORS_ORIGINS={} SWAGGER_UI_DIR={}",
         environmentName(config.environment), maskPassword(config.databaseUrl), config.host,
         config.port, spdlog::level::to_string_view(config.logLevel),
         config.logFormat == LogFormat::Json ? "json" : "text", config.httpThreads, config.poolSize,
         config.maxInFlight, config.databaseTimeout.count(), config.workerThreads,
-        config.workerQueueLimit, config.shutdownTimeout.count(), config.metricsEnabled,
-        fmt::join(config.corsOrigins, ","), config.swaggerUiDir);
+        config.workerQueueLimit, config.shutdownTimeout.count(), config.writeTimeout.count(),
+        config.metricsEnabled, fmt::join(config.corsOrigins, ","), config.swaggerUiDir);
 }
 
 }  // namespace users

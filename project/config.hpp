@@ -33,6 +33,8 @@ struct Config {
     unsigned workerQueueLimit = 256;  // jobs waiting for a worker before further ones get 503
     // On SIGTERM: the longest wait for answers still being produced before the server stops.
     std::chrono::milliseconds shutdownTimeout{10000};
+    // How long a connection may hold sent bytes its client neither reads nor acknowledges.
+    std::chrono::milliseconds writeTimeout{30000};
     std::vector<std::string> corsOrigins{"*"};
     std::string swaggerUiDir = "swagger-ui/node_modules/swagger-ui-dist";
 

@@ -1,28 +1,32 @@
 #include "project/http/server.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <spdlog/spdlog.h>
 
 #include "project/http/listening_socket.hpp"
 
 namespace users::http {
 
-Server::Server(const std::string& host, std::uint16_t port, unsigned threads,
-               std::chrono::milliseconds shutdownTimeout, std::shared_ptr<HttpHandler> handler,
+Server::Server(const std::string& host, std::uint16_t port, unsigned threads, Timeouts timeouts,
+               std::shared_ptr<HttpHandler> handler,
                ReactorTransport::ServiceFactory serviceFactory)
     : listener_(Pistache::Address(host, Pistache::Port(port))),
       handler_(std::move(handler)),
-      shutdownTimeout_(shutdownTimeout) {
+      timeouts_(timeouts) {
     listener_.init(threads,
                    Pistache::Flags<Pistache::Tcp::Options>(Pistache::Tcp::Options::ReuseAddr), "",
                    ServerLimits::kListenBacklog);
     // The framer enforces the limit; Pistache's parser only re-reads canonical bytes, which may
     // be slightly longer than those sent.
     handler_->setMaxRequestSize(2 * ServerLimits::kMaxRequestBytes);
-    const ReactorTransport::Timeouts timeouts{
+    const ReactorTransport::Timeouts readTimeouts{
         ServerLimits::kHeaderTimeout, ServerLimits::kBodyTimeout, ServerLimits::kKeepAliveTimeout};
     listener_.setTransportFactory(
-        [handler = handler_, timeouts, factory = std::move(serviceFactory)] {
-            return std::make_shared<ReactorTransport>(handler, timeouts, factory);
+        [handler = handler_, readTimeouts, factory = std::move(serviceFactory)] {
+            return std::make_shared<ReactorTransport>(handler, readTimeouts, factory);
         });
     listener_.setHandler(handler_);
 }
@@ -31,11 +35,22 @@ Server::~Server() { stop(); }
 
 void Server::start() {
     listener_.bind();
-    listener_.runThreaded();
-    running_ = true;
     // Read once: after stop() closes the listener, Pistache's getPort() has no socket to ask.
     port_ = static_cast<std::uint16_t>(listener_.getPort());
     listeningFd_ = findListeningSocket(port_);
+    // Pistache has no write timeout: a client that stops reading would hold its connection and
+    // the answer queued for it for ever. The kernel drops a connection whose sent bytes stay
+    // unacknowledged, or whose peer's window stays shut, this long; accepted sockets inherit
+    // the option from the listening one, set before the first accept.
+    const auto writeMs = static_cast<unsigned>(timeouts_.write.count());
+    if (listeningFd_ < 0 ||
+        ::setsockopt(listeningFd_, IPPROTO_TCP, TCP_USER_TIMEOUT, &writeMs, sizeof writeMs) != 0) {
+        spdlog::warn(
+            "could not set the write timeout: a client that stops reading keeps its "
+            "connection");
+    }
+    listener_.runThreaded();
+    running_ = true;
 }
 
 std::uint16_t Server::port() const { return port_; }
@@ -49,11 +64,11 @@ void Server::stop() {
             "answers are finished");
     }
     handler_->startDraining();
-    if (!handler_->waitUntilAnswered(shutdownTimeout_)) {
+    if (!handler_->waitUntilAnswered(timeouts_.shutdown)) {
         spdlog::warn(
             "shutdown timeout ({} ms) or write grace reached with {} answers not confirmed "
             "written: dropping them",
-            shutdownTimeout_.count(), handler_->unanswered());
+            timeouts_.shutdown.count(), handler_->unanswered());
     }
     listener_.shutdown();
 }

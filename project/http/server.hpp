@@ -17,9 +17,12 @@ namespace users::http {
 // own transport and per-thread service (the database engine) made by `serviceFactory`.
 class Server {
 public:
-    // `shutdownTimeout`: how long stop() lets answers still being produced take.
-    Server(const std::string& host, std::uint16_t port, unsigned threads,
-           std::chrono::milliseconds shutdownTimeout, std::shared_ptr<HttpHandler> handler,
+    struct Timeouts {
+        std::chrono::milliseconds shutdown;  // how long stop() lets answers being produced take
+        std::chrono::milliseconds write;     // how long sent bytes may stay unread
+    };
+    Server(const std::string& host, std::uint16_t port, unsigned threads, Timeouts timeouts,
+           std::shared_ptr<HttpHandler> handler,
            ReactorTransport::ServiceFactory serviceFactory = {});
     ~Server();
     Server(const Server&) = delete;
@@ -35,7 +38,7 @@ public:
 private:
     Pistache::Tcp::Listener listener_;
     std::shared_ptr<HttpHandler> handler_;
-    std::chrono::milliseconds shutdownTimeout_;
+    Timeouts timeouts_;
     std::uint16_t port_ = 0;
     int listeningFd_ = -1;
     bool running_ = false;

@@ -99,5 +99,30 @@ TEST_F(StreamedListWithAShortTimeout, AFailureBetweenChunksEndsTheConnectionWith
     EXPECT_EQ(call("GET", "/ping").status, 200);
 }
 
+// Pistache has no write timeout; the kernel's TCP_USER_TIMEOUT is one. A client that reads
+// nothing for longer than WRITE_TIMEOUT_MS loses its connection, and its answer is dropped
+// without the last chunk; one that pauses for less gets all of it.
+class StreamedListWithAShortWriteTimeout : public StreamedList {
+protected:
+    void configure(Config& config) override { config.writeTimeout = 1000ms; }
+};
+
+TEST_F(StreamedListWithAShortWriteTimeout, AClientThatStopsReadingIsDroppedOneThatPausesIsNot) {
+    addNumberedUsers(1, 20 * api::kChunkRows);  // ~2 MB: more than the socket buffers hold
+    const char* list = "GET /users HTTP/1.1\r\nHost: x\r\n\r\n";
+    HttpConnection pausing(port(), 4096);
+    HttpConnection stalled(port(), 4096);
+    pausing.sendRaw(list);
+    stalled.sendRaw(list);
+    std::this_thread::sleep_for(400ms);
+    EXPECT_EQ(pausing.readResponse(10s).json().GetArray().Size(), 20U * api::kChunkRows);
+    std::this_thread::sleep_for(2500ms);
+    const std::string cut = stalled.readUntilClosed(3s);
+    EXPECT_EQ(cut.rfind("HTTP/1.1 200", 0), 0U);
+    EXPECT_LT(cut.size(), 1'000'000U);
+    EXPECT_NE(cut.substr(cut.size() - 5), "0\r\n\r\n");
+    EXPECT_EQ(call("GET", "/ping").status, 200);
+}
+
 }  // namespace
 }  // namespace users::testing

@@ -51,7 +51,8 @@ TEST(Config, ReadsEveryTunable) {
                                  {"DB_TIMEOUT_MS", "500"},
                                  {"WORKER_THREADS", "7"},
                                  {"WORKER_QUEUE_LIMIT", "9"},
-                                 {"SHUTDOWN_TIMEOUT_MS", "25000"}});
+                                 {"SHUTDOWN_TIMEOUT_MS", "25000"},
+                                 {"WRITE_TIMEOUT_MS", "4000"}});
     EXPECT_EQ(config.environment, Environment::Production);
     EXPECT_EQ(config.port, 8080);
     EXPECT_EQ(config.host, "127.0.0.1");
@@ -63,6 +64,7 @@ TEST(Config, ReadsEveryTunable) {
     EXPECT_EQ(config.workerThreads, 7U);
     EXPECT_EQ(config.workerQueueLimit, 9U);
     EXPECT_EQ(config.shutdownTimeout.count(), 25000);
+    EXPECT_EQ(config.writeTimeout.count(), 4000);
 }
 
 // Each reactor thread owns its connections: fewer connections than threads cannot work.
@@ -84,6 +86,15 @@ TEST(Config, ShutdownTimeoutDefaultsToTenSecondsAndIsChecked) {
     for (const char* bad : {"-1", "600001", "10s", "1.5"}) {
         EXPECT_EQ(errorOf({{"DATABASE_URL", "dbname=x"}, {"SHUTDOWN_TIMEOUT_MS", bad}}),
                   std::string("SHUTDOWN_TIMEOUT_MS must be an integer from 0 to 600000, got '") +
+                      bad + "'");
+    }
+}
+
+TEST(Config, WriteTimeoutDefaultsToThirtySecondsAndIsChecked) {
+    EXPECT_EQ(Config::fromEnvironment({{"DATABASE_URL", "dbname=x"}}).writeTimeout.count(), 30000);
+    for (const char* bad : {"999", "600001", "30s"}) {
+        EXPECT_EQ(errorOf({{"DATABASE_URL", "dbname=x"}, {"WRITE_TIMEOUT_MS", bad}}),
+                  std::string("WRITE_TIMEOUT_MS must be an integer from 1000 to 600000, got '") +
                       bad + "'");
     }
 }

@@ -61,7 +61,8 @@ TEST(OpsConfig, DescribesTheEffectiveConfigWithoutThePassword) {
          {"APP_SETTINGS=production", "DATABASE_URL=postgres://bob:***@db:5432/users", "PORT=8080",
           "LOG_LEVEL=info", "LOG_FORMAT=json", "HTTP_THREADS=6", "DB_POOL_SIZE=12",
           "DB_MAX_IN_FLIGHT=256", "DB_TIMEOUT_MS=2000", "WORKER_QUEUE_LIMIT=256",
-          "SHUTDOWN_TIMEOUT_MS=10000", "METRICS_ENABLED=false", "HOST=0.0.0.0"}) {
+          "SHUTDOWN_TIMEOUT_MS=10000", "WRITE_TIMEOUT_MS=30000", "METRICS_ENABLED=false",
+          "HOST=0.0.0.0"}) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected << " in " << text;
     }
     EXPECT_NE(describe(withDatabase({})).find("APP_SETTINGS=development"), std::string::npos);

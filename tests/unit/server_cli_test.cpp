@@ -40,7 +40,7 @@ TEST(ServerCli, HelpListsEveryVariableWithItsDefault) {
          {"APP_SETTINGS", "DATABASE_URL", "DATABASE_TEST_URL", "PORT", "HOST", "LOG_LEVEL",
           "HTTP_THREADS", "DB_POOL_SIZE", "DB_MAX_IN_FLIGHT", "DB_TIMEOUT_MS", "CORS_ORIGINS",
           "SWAGGER_UI_DIR", "LOG_FORMAT", "METRICS_ENABLED", "SHUTDOWN_TIMEOUT_MS",
-          "WORKER_THREADS", "WORKER_QUEUE_LIMIT"}) {
+          "WORKER_THREADS", "WORKER_QUEUE_LIMIT", "WRITE_TIMEOUT_MS"}) {
         EXPECT_TRUE(std::regex_search(help, std::regex(std::string("\n  ") + name + " ")))
             << name << " missing from\n"
             << help;
