@@ -59,6 +59,8 @@ Response internalErrorResponse() { return messageResponse(500, "Internal server 
 
 Response protocolErrorResponse(int status) {
     switch (status) {
+        case 408:
+            return messageResponse(408, "Request not received in time");
         case 413:
             return messageResponse(413, "Request too large");
         case 501:

@@ -20,7 +20,8 @@ Response errorResponse(const ServiceError& error);
 // For anything unexpected: never the exception text.
 Response internalErrorResponse();
 
-// Answers to requests refused by framing (400, 413, 501, 505; see framing.hpp).
+// Answers to requests refused by framing (400, 413, 501, 505; see framing.hpp), and the 408
+// to one that did not arrive whole in time.
 Response protocolErrorResponse(int status);
 
 }  // namespace users::http

@@ -8,6 +8,7 @@
 
 #include "project/http/error_response.hpp"
 #include "project/http/limits.hpp"
+#include "project/http/peer_send.hpp"
 #include "project/http/reactor_transport.hpp"
 #include "project/http/request_id.hpp"
 #include "project/http/streamed_response.hpp"
@@ -30,7 +31,6 @@ struct HttpHandler::Connection {
 
 // What the answer to one request needs once the Pistache request is gone.
 struct HttpHandler::Exchange {
-    std::shared_ptr<Pistache::Http::ResponseWriter> writer;
     std::weak_ptr<Peer> peer;
     Pistache::Http::Method method;
     Pistache::Http::Version version;
@@ -42,7 +42,8 @@ struct HttpHandler::Exchange {
 
 namespace {
 
-constexpr const char* kConnectionKey = "users.connection";
+// Short enough for std::string's inline buffer: Pistache looks data up by a string's copy.
+constexpr const char* kConnectionKey = "users.conn";
 
 bool keepAlive(const Pistache::Http::Request& request) {
     if (auto connection = request.headers().tryGet<Header::Connection>()) {
@@ -90,6 +91,17 @@ void HttpHandler::onInput(const char* buffer, size_t length, const std::shared_p
     if (!connection.answering) readRequests(connection, peer);
 }
 
+void HttpHandler::onDisconnection(const std::shared_ptr<Peer>& peer) {
+    markPeerClosed(peer);
+    // The transport's own reference is the only one a peer normally has by now.
+    if (peer.use_count() > 1) retiring_.push_back(peer);
+}
+
+void HttpHandler::releaseRetired() {
+    retired_.clear();
+    retired_.swap(retiring_);
+}
+
 bool HttpHandler::answering(const std::shared_ptr<Peer>& peer) const {
     auto data = peer->tryGetData(kConnectionKey);
     return data && std::static_pointer_cast<Connection>(data)->answering;
@@ -130,7 +142,7 @@ void HttpHandler::awaitRest(Connection& connection, const std::shared_ptr<Peer>&
     if (connection.framer.awaitsContinue() && !connection.continued) {
         connection.continued = true;
         static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-        peer->send(Pistache::RawBuffer(kContinue, kContinue.size()));
+        sendOnPeer(peer, kContinue, nullptr);
     }
 }
 
@@ -151,8 +163,7 @@ void HttpHandler::serve(const RequestFramer::Request& framed, const std::shared_
     }
     parser->request.copyAddress(peer->address());
     peer->setIdle(false);
-    onRequest(parser->request,
-              Pistache::Http::ResponseWriter(parser->request.version(), transport(), this, peer));
+    handle(parser->request, peer);
     parser->reset();
 }
 
@@ -165,8 +176,7 @@ void HttpHandler::reject(Connection& connection, const RequestFramer::Rejection&
     const std::string requestId = newRequestId();
     response.headers.emplace_back("X-Request-ID", requestId);
     ++*unanswered_;
-    Pistache::Http::ResponseWriter writer(Pistache::Http::Version::Http11, transport(), this, peer);
-    writeResponse(writer, Pistache::Http::Version::Http11, response, false, true,
+    writeResponse(peer, Pistache::Http::Version::Http11, response, false, true,
                   [unanswered = unanswered_] { --*unanswered; });
     const auto elapsed = std::chrono::steady_clock::now() - started;
     if (metrics_) metrics_->observeUnframed(response.status, elapsed);
@@ -175,11 +185,14 @@ void HttpHandler::reject(Connection& connection, const RequestFramer::Rejection&
 
 void HttpHandler::onRequest(const Pistache::Http::Request& request,
                             Pistache::Http::ResponseWriter writer) {
+    handle(request, writer.peer());
+}
+
+void HttpHandler::handle(const Pistache::Http::Request& request,
+                         const std::shared_ptr<Peer>& peer) {
     ++*unanswered_;
     ++*producing_;
-    auto peer = writer.peer();
-    Exchange exchange{std::make_shared<Pistache::Http::ResponseWriter>(std::move(writer)),
-                      peer,
+    Exchange exchange{peer,
                       request.method(),
                       request.version(),
                       request.resource(),
@@ -209,7 +222,7 @@ void HttpHandler::answer(const Exchange& exchange, Dispatcher::Outcome outcome) 
     if (close) connection.closing = true;
     if (response.nextPiece) return stream(exchange, std::move(outcome), headerOnly, close, peer);
     connection.answering = false;
-    writeResponse(*exchange.writer, exchange.version, response, headerOnly, close,
+    writeResponse(peer, exchange.version, response, headerOnly, close,
                   [unanswered = unanswered_] { --*unanswered; });
     readRequests(connection, peer);
     record(exchange, outcome.route, response.status, headerOnly ? 0 : response.body.size());

@@ -9,6 +9,10 @@
 
 #include <pistache/peer.h>
 
+#include "project/http/error_response.hpp"
+#include "project/http/peer_send.hpp"
+#include "project/http/response_head.hpp"
+
 namespace users::http {
 namespace {
 
@@ -156,6 +160,7 @@ void ReactorTransport::wakeAt(Clock::time_point when) {
 }
 
 void ReactorTransport::sweepPeers() {
+    handler_->releaseRetired();
     std::vector<std::shared_ptr<Pistache::Tcp::Peer>> expired;
     for (const auto& [fd, peer] : peers) {
         if (!handler_->answering(peer) && timedOut(peer)) expired.push_back(peer);
@@ -165,16 +170,11 @@ void ReactorTransport::sweepPeers() {
             removePeer(peer);
             continue;
         }
-        Pistache::Http::ResponseWriter response(Pistache::Http::Version::Http11, this,
-                                                handler_.get(), peer);
-        response.send(Pistache::Http::Code::Request_Timeout)
-            .then(
-                [this, peer](ssize_t) {
-                    if (serves(peer)) removePeer(peer);
-                },
-                [this, peer](const std::exception_ptr&) {
-                    if (serves(peer)) removePeer(peer);
-                });
+        static const std::string kTimedOut =
+            responseText(Pistache::Http::Version::Http11, protocolErrorResponse(408), true);
+        sendOnPeer(peer, kTimedOut, [this, peer](bool) {
+            if (serves(peer)) removePeer(peer);
+        });
     }
 }
 

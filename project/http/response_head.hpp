@@ -9,6 +9,9 @@
 
 namespace users::http {
 
+// The bytes of a whole answer with its body: status line, headers, Content-Length, body.
+std::string responseText(Pistache::Http::Version version, const Response& response, bool close);
+
 // The bytes of an answer without body: to a HEAD request, the GET answer's status line and
 // headers with the Content-Length of its body; for a 204, no Content-Length at all. Pistache's
 // writer always states the length of what it sends, which RFC 9110 forbids in both cases, so

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "project/http/peer_send.hpp"
 #include "project/http/response_head.hpp"
 
 namespace users::http {
@@ -13,8 +14,8 @@ namespace {
 
 using Pistache::Tcp::Peer;
 
-// Owned by the continuation of its write in flight: when Pistache drops that write (the client
-// left), the stream goes with it and says so.
+// Owned by the continuation of its write in flight, which says when the write failed or was
+// dropped (the client left).
 class Stream : public std::enable_shared_from_this<Stream> {
 public:
     Stream(const std::shared_ptr<Peer>& peer, bool chunked, bool close,
@@ -33,9 +34,10 @@ public:
         if (!peer) return finish(false);
         bytes_ += bodyBytes;
         auto self = shared_from_this();
-        const Pistache::RawBuffer buffer(text, text.size());
-        peer->send(buffer).then([self, last](ssize_t) { last ? self->end() : self->pull(); },
-                                [self](const std::exception_ptr&) { self->abort(); });
+        sendOnPeer(peer, text, [self, last](bool written) {
+            if (!written) return self->abort();
+            last ? self->end() : self->pull();
+        });
     }
 
     std::string framed(const std::string& piece) const {
@@ -61,14 +63,14 @@ private:
         auto peer = peer_.lock();
         if (peer) {
             peer->setIdle(true);
-            if (close_) ::shutdown(peer->fd(), SHUT_WR);
+            if (close_) shutdownPeer(peer, SHUT_WR);
         }
         finish(true);
     }
 
     // The head is out: the only honest way left to say "failed" is an incomplete body.
     void abort() {
-        if (auto peer = peer_.lock()) ::shutdown(peer->fd(), SHUT_RDWR);
+        if (auto peer = peer_.lock()) shutdownPeer(peer, SHUT_RDWR);
         finish(false);
     }
 

@@ -1,4 +1,5 @@
 #include "tests/support/test_server.hpp"
+#include "tests/support/users.hpp"
 
 namespace users::testing {
 namespace {
@@ -83,6 +84,24 @@ TEST_F(Protocol, ServesManyClientsAtOnce) {
     for (int i = 0; i < 50; ++i) connections.push_back(std::make_unique<HttpConnection>(port()));
     for (auto& connection : connections) connection->sendRaw("GET /ping HTTP/1.1\r\n\r\n");
     for (auto& connection : connections) EXPECT_EQ(connection->readResponse().status, 200);
+}
+
+// An answer the socket cannot take at once is finished by Pistache's write queue; the answers
+// to the pipelined requests behind it must wait for it, not overtake it on the socket while the
+// client reads and makes room.
+TEST_F(Protocol, PipelinedAnswersKeepTheirOrderBehindOneTheSocketCouldNotTakeAtOnce) {
+    // The buffered ?after=0 list, about 6 MB: more than a loopback socket buffer (4 MB at most).
+    addNumberedUsers(1, 60000);
+    constexpr int kPings = 200;
+    std::string requests = "GET /users?after=0 HTTP/1.1\r\nHost: x\r\n\r\n";
+    for (int i = 0; i < kPings; ++i) requests += "GET /ping HTTP/1.1\r\nHost: x\r\n\r\n";
+    HttpConnection connection(port(), 16384);
+    connection.sendRaw(requests);
+    EXPECT_EQ(connection.readResponse().json().GetArray().Size(), 60000U);
+    for (int i = 0; i < kPings; ++i) {
+        const HttpResponse ping = connection.readResponse();
+        ASSERT_NE(ping.body.find("pong"), std::string::npos) << "answer " << i << ": " << ping.body;
+    }
 }
 
 }  // namespace
