@@ -7,7 +7,7 @@ namespace users {
 namespace {
 
 // Bulk work yields the CPU to the reactors' short requests: with the CPU saturated, a worker at
-// nice 10 gets about a tenth of a reactor's share, so a list being built never starves /ping.
+// nice 10 gets about a tenth of a reactor's share.
 constexpr int kWorkerNice = 10;
 
 }  // namespace

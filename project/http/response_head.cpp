@@ -24,18 +24,15 @@ std::string headText(Pistache::Http::Version version, const Response& response, 
 
 }  // namespace
 
-std::string responseText(Pistache::Http::Version version, const Response& response, bool close) {
-    std::string text = headText(version, response, close,
-                                "Content-Length: " + std::to_string(response.body.size()) + "\r\n");
-    text += response.body;
-    return text;
-}
-
 std::string headerOnlyText(Pistache::Http::Version version, const Response& response, bool close) {
     const std::string length =
         response.status == 204 ? ""
                                : "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
     return headText(version, response, close, length);
+}
+
+std::string responseText(Pistache::Http::Version version, const Response& response, bool close) {
+    return headerOnlyText(version, response, close) + response.body;
 }
 
 std::string streamedHeadText(Pistache::Http::Version version, const Response& response,

@@ -1,13 +1,9 @@
 #include "project/api/metrics/database_metrics.hpp"
 
+#include "project/api/metrics/scalar_family.hpp"
+
 namespace users::api {
 namespace {
-
-prometheus::MetricFamily gauge(const char* name, const char* help, double value) {
-    prometheus::ClientMetric metric;
-    metric.gauge.value = value;
-    return {name, help, prometheus::MetricType::Gauge, {metric}};
-}
 
 prometheus::ClientMetric errorsOfKind(const char* kind, const std::atomic<std::uint64_t>& count) {
     prometheus::ClientMetric metric;
@@ -23,12 +19,12 @@ std::vector<prometheus::MetricFamily> databaseFamilies(const db::EngineStats& st
         return static_cast<double>(value.load(std::memory_order_relaxed));
     };
     return {
-        gauge("db_pool_size", "Database connections configured, over every reactor thread",
-              number(stats.connections)),
-        gauge("db_pool_connections_open", "Database connections open and prepared",
-              number(stats.open)),
-        gauge("db_pool_connections_in_use", "Open database connections with statements in flight",
-              number(stats.busy)),
+        gaugeFamily("db_pool_size", "Database connections configured, over every reactor thread",
+                    number(stats.connections)),
+        gaugeFamily("db_pool_connections_open", "Database connections open and prepared",
+                    number(stats.open)),
+        gaugeFamily("db_pool_connections_in_use",
+                    "Open database connections with statements in flight", number(stats.busy)),
         {"db_errors_total",
          "Database errors by kind",
          prometheus::MetricType::Counter,
