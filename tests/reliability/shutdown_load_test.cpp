@@ -19,6 +19,18 @@ namespace {
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
+// Stops and joins the threads on every way out of a test, an assertion's early return included.
+struct JoinOnExit {
+    std::vector<std::thread>& threads;
+    std::atomic<bool>& stop;
+    ~JoinOnExit() {
+        stop = true;
+        for (auto& thread : threads) {
+            if (thread.joinable()) thread.join();
+        }
+    }
+};
+
 TEST(ShutdownUnderLoad, SigtermFinishesAcceptedRequestsAndExitsZeroWithinOneSecond) {
     recreateTestDatabase();
     ASSERT_EQ(addUser("a", "a@x.io"), 1);  // what the readers GET
@@ -27,8 +39,9 @@ TEST(ShutdownUnderLoad, SigtermFinishesAcceptedRequestsAndExitsZeroWithinOneSeco
 
     // Readers on keep-alive connections: every answer that starts must arrive whole.
     std::atomic<bool> stop{false};
-    std::atomic<int> answered{0}, truncated{0};
+    std::atomic<int> answered{0}, truncated{0}, lastStatus{0};
     std::vector<std::thread> readers;
+    const JoinOnExit joinReaders{readers, stop};
     for (int r = 0; r < 6; ++r) {
         readers.emplace_back([&] {
             while (!stop) {
@@ -36,11 +49,13 @@ TEST(ShutdownUnderLoad, SigtermFinishesAcceptedRequestsAndExitsZeroWithinOneSeco
                     HttpConnection connection(port);
                     while (!stop) {
                         const auto status = connection.request("GET", "/users/1").status;
+                        lastStatus = status;
                         if (status == 200) ++answered;
                     }
                 } catch (const std::runtime_error& error) {
                     // Refused or closed before any byte of an answer is fine after SIGTERM.
                     const std::string what = error.what();
+                    lastStatus = -1;
                     if (what != "no response headers: " && what.rfind("cannot connect", 0) != 0 &&
                         what != "send failed") {
                         ++truncated;
@@ -50,6 +65,13 @@ TEST(ShutdownUnderLoad, SigtermFinishesAcceptedRequestsAndExitsZeroWithinOneSeco
             }
         });
     }
+    // The database connections open after the listener: wait for the readers' first answers.
+    const auto started = Clock::now();
+    while (answered.load() == 0 && Clock::now() - started < 5s) {
+        std::this_thread::sleep_for(10ms);
+    }
+    ASSERT_GT(answered.load(), 0) << "the readers' last status (-1: an error): "
+                                  << lastStatus.load();
 
     // A write held inside the database by a table lock: accepted, still running at SIGTERM.
     pqxx::connection locker(testDatabaseUrl());
@@ -66,7 +88,6 @@ TEST(ShutdownUnderLoad, SigtermFinishesAcceptedRequestsAndExitsZeroWithinOneSeco
         }
     });
     std::this_thread::sleep_for(300ms);
-    ASSERT_GT(answered.load(), 0);
 
     server.signal(SIGTERM);
     const auto signalled = Clock::now();
