@@ -58,16 +58,18 @@ void PgConnection::flush() {
         return sendPrepares();
     }
     if (state_ != State::Ready || unsent_.empty()) return;
-    bool readsAwaitSync = false;
-    const auto sync = [this, &readsAwaitSync] {
-        readsAwaitSync = false;
+    std::optional<Access> open;  // the kind of the batch awaiting its Sync
+    const auto sync = [this, &open] {
+        open.reset();
         sent_.push_back({Item::Kind::Sync, std::nullopt});
         return PQpipelineSync(connection_) == 1;
     };
     while (!unsent_.empty()) {
         Query query = std::move(unsent_.front());
         unsent_.pop_front();
-        if (query.access == Access::Write && readsAwaitSync && !sync()) {
+        const bool alone =
+            query.access == Access::Write || (query.access == Access::Insert && query.resent);
+        if (open && (*open != query.access || alone) && !sync()) {
             unsent_.push_front(std::move(query));
             return drop("could not queue a Sync");
         }
@@ -80,16 +82,12 @@ void PgConnection::flush() {
             unsent_.push_front(std::move(query));
             return drop("could not queue a statement");
         }
-        const Access access = query.access;
+        open = query.access;
         sent_.push_back({Item::Kind::Query, std::move(query)});
         ++sentQueries_;
-        if (access == Access::Read) {
-            readsAwaitSync = true;
-        } else if (!sync()) {
-            return drop("could not queue a Sync");
-        }
+        if (alone && !sync()) return drop("could not queue a Sync");
     }
-    if (readsAwaitSync && !sync()) return drop("could not queue a Sync");
+    if (open && !sync()) return drop("could not queue a Sync");
     flushOutput();
 }
 
@@ -119,10 +117,12 @@ std::optional<PgConnection::Clock::time_point> PgConnection::onTimer(Clock::time
         case State::Ready:
             break;
     }
+    // A commit that never ends (a synchronous standby gone, say) is held to the deadline too.
     std::optional<Clock::time_point> oldest;
+    if (!committing_.empty()) oldest = committing_.front().query.deadline;
     for (const auto& item : sent_) {
         if (item.kind == Item::Kind::Query && !item.answered) {
-            oldest = item.query->deadline;
+            oldest = std::min(oldest.value_or(item.query->deadline), item.query->deadline);
             break;
         }
     }
@@ -245,9 +245,9 @@ void PgConnection::readResults() {
             continue;
         }
         if (front.kind == Item::Kind::Sync) {
-            PQclear(result);
             sent_.pop_front();
-            if (state_ == State::Preparing && sent_.empty()) onPrepared();
+            onSync(result);
+            if (state_ == State::Down) return;
             continue;
         }
         if (front.answered) {
@@ -262,6 +262,33 @@ void PgConnection::readResults() {
         busy_ = false;
         --stats_.busy;
     }
+}
+
+// The end of a batch: its writes are committed, or were rolled back with a failed one.
+void PgConnection::onSync(PGresult* result) {
+    const ExecStatusType status = PQresultStatus(result);
+    PQclear(result);
+    // An error here would be the commit's own: nothing of the batch may be acknowledged.
+    if (status != PGRES_PIPELINE_SYNC) return drop("the batch did not commit");
+    if (state_ == State::Preparing && sent_.empty()) return onPrepared();
+    std::vector<Committing> committed;
+    committed.swap(committing_);
+    const bool rolledBack = batchFailed_;
+    batchFailed_ = false;
+    // Settle last: a continuation may already ask for another statement.
+    for (auto& write : committed) {
+        if (rolledBack) {
+            resendAlone(std::move(write.query));
+        } else {
+            write.query.resolver.resolve(std::move(write.rows));
+        }
+    }
+}
+
+// Alone in its batch, a write is never rolled back by another, so it needs one second trip.
+void PgConnection::resendAlone(Query query) {
+    query.resent = true;
+    unsent_.push_back(std::move(query));
 }
 
 void PgConnection::answer(Item& item, PGresult* result) {
@@ -283,15 +310,21 @@ void PgConnection::answer(Item& item, PGresult* result) {
     Query query = std::move(*item.query);
     item.query.reset();
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
-        return query.resolver.resolve(Rows(result));
+        if (query.access == Access::Read) return query.resolver.resolve(Rows(result));
+        committing_.push_back({std::move(query), Rows(result)});
+        return;
     }
     if (status == PGRES_PIPELINE_ABORTED && !query.resent) {
         PQclear(result);
-        query.resent = true;
-        unsent_.push_back(std::move(query));
-        return;
+        return resendAlone(std::move(query));
     }
     const std::string sqlstate = sqlstateOf(result);
+    if (query.access != Access::Read) batchFailed_ = true;
+    // 40P01, 40001: a deadlock between two batches, or a serialization failure.
+    if (sqlstate.rfind("40", 0) == 0 && !query.resent) {
+        PQclear(result);
+        return resendAlone(std::move(query));
+    }
     const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
     const std::string message = primary != nullptr ? primary : "no message";
     PQclear(result);
@@ -336,8 +369,11 @@ void PgConnection::drop(const std::string& why) {
         if (item.query) failed.push_back(std::move(*item.query));
     }
     for (auto& query : unsent_) failed.push_back(std::move(query));
+    for (auto& write : committing_) failed.push_back(std::move(write.query));
     sent_.clear();
     unsent_.clear();
+    committing_.clear();
+    batchFailed_ = false;
     sentQueries_ = 0;
     if (busy_) {
         busy_ = false;

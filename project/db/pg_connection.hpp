@@ -18,7 +18,10 @@ namespace users::db {
 
 // One non-blocking libpq connection in pipeline mode, driven by its thread's event loop: it
 // connects with PQconnectStart/PQconnectPoll, prepares every statement, then sends queued
-// statements in batches and settles each one's Later as its result arrives. It never blocks.
+// statements in batches, one Sync each, and settles each one's Later. It never blocks.
+// Consecutive reads share a batch, settled as their results arrive. Consecutive inserts share
+// another, one transaction settled at its Sync, once committed; when one of them fails, the
+// others were rolled back with it and are sent again, each alone. Other writes go alone.
 class PgConnection {
 public:
     using Clock = EventLoop::Clock;
@@ -43,7 +46,7 @@ public:
 
     State state() const { return state_; }
     int socket() const { return socket_; }
-    std::size_t inFlight() const { return unsent_.size() + sentQueries_; }
+    std::size_t inFlight() const { return unsent_.size() + sentQueries_ + committing_.size(); }
     bool awaitsFlush() const {
         return (state_ == State::Ready || state_ == State::Unprepared) && !unsent_.empty();
     }
@@ -61,6 +64,11 @@ private:
         std::optional<Query> query;
         bool answered = false;
     };
+    // A write that succeeded inside its batch's transaction, answered once the Sync commits it.
+    struct Committing {
+        Query query;
+        Rows rows;
+    };
 
     void connect(Clock::time_point now);
     void pollConnect();
@@ -69,6 +77,8 @@ private:
     void onPrepared();
     void readResults();
     void answer(Item& item, PGresult* result);
+    void onSync(PGresult* result);
+    void resendAlone(Query query);
     void sendOrFail(bool sent);
     void flushOutput();
     void watchSocket(bool writable);
@@ -94,7 +104,9 @@ private:
     std::deque<Query> unsent_;
     std::deque<Item> sent_;  // in the order the server answers
     std::size_t sentQueries_ = 0;
-    bool busy_ = false;  // counted in stats_.busy
+    std::vector<Committing> committing_;
+    bool batchFailed_ = false;  // a write of the batch failed: the batch is rolled back
+    bool busy_ = false;         // counted in stats_.busy
 };
 
 }  // namespace users::db

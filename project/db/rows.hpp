@@ -36,8 +36,11 @@ struct Statement {
     std::string sql;
 };
 
-// Reads may share a pipeline batch; a write is fenced by Syncs so that its failure (a taken
-// email) never aborts a neighbour.
-enum class Access { Read, Write };
+// How a statement may share a pipeline batch with its neighbours (see PgConnection).
+enum class Access {
+    Read,    // with other reads
+    Insert,  // adds rows and locks no existing one: one transaction with other inserts
+    Write,   // locks existing rows: alone, as batches locking rows in crossing orders deadlock
+};
 
 }  // namespace users::db

@@ -38,7 +38,7 @@ Later<std::optional<User>> UserRepository::findById(std::int64_t id) const {
 }
 
 Later<bool> UserRepository::create(const UserInput& input) const {
-    return run("insert_user", {input.username, input.email}, Access::Write).then([](const Rows&) {
+    return run("insert_user", {input.username, input.email}, Access::Insert).then([](const Rows&) {
         return true;
     });
 }

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <future>
 #include <thread>
 
@@ -49,8 +50,8 @@ protected:
     void SetUp() override { recreateTestDatabase(); }
 };
 
-// Reads share a batch with a failing write and another write: the Syncs around each write
-// keep the duplicate's failure from aborting its neighbours.
+// Reads share a batch, a failing insert and another insert come between them: the Syncs
+// around the inserts keep the duplicate's failure from aborting the reads.
 TEST_F(EngineTest, ADuplicateWriteAbortsNoNeighbourInItsBatch) {
     EngineLoop loop(testEngineSettings());
     const UserRepository users;
@@ -73,6 +74,41 @@ TEST_F(EngineTest, ADuplicateWriteAbortsNoNeighbourInItsBatch) {
     EXPECT_FALSE(fresh.failure.has_value());
     EXPECT_EQ(countUsers(), 2);
     EXPECT_EQ(loop.stats().constraintViolations, 1U);
+}
+
+// Consecutive writes share one transaction: a failed write rolls back its neighbours, which are
+// sent again alone, so each gets its own answer and only acknowledged rows exist.
+TEST_F(EngineTest, AFailedWriteCostsTheOthersInItsBatchATripNotTheirAnswer) {
+    EngineLoop loop(testEngineSettings());
+    const UserRepository users;
+    addUser("ann", "ann@x.io");
+    const auto batch = [&](std::vector<UserInput> inputs) {
+        std::vector<Outcome> outcomes(inputs.size());
+        loop.await([&] {
+            for (std::size_t i = 0; i < inputs.size(); ++i)
+                track(users.create(inputs[i]), outcomes[i]);
+            return Later<bool>(true);
+        });
+        EXPECT_TRUE(loop.runUntil(
+            [&] {
+                return std::all_of(outcomes.begin(), outcomes.end(),
+                                   [](const Outcome& outcome) { return outcome.settled; });
+            },
+            5s));
+        return outcomes;
+    };
+    // A taken email in the middle.
+    const auto first = batch({{"bob", "bob@x.io"}, {"other", "ANN@x.io"}, {"cid", "cid@x.io"}});
+    EXPECT_FALSE(first[0].failure.has_value());
+    EXPECT_EQ(first[1].failure, ErrorKind::Duplicate);
+    EXPECT_FALSE(first[2].failure.has_value());
+    // An email taken by a neighbour of the same, uncommitted, batch.
+    const auto second = batch({{"dan", "dan@x.io"}, {"dan again", "DAN@x.io"}});
+    EXPECT_FALSE(second[0].failure.has_value());
+    EXPECT_EQ(second[1].failure, ErrorKind::Duplicate);
+    EXPECT_EQ(queryValue("SELECT string_agg(username, ',' ORDER BY username) FROM users"),
+              "ann,bob,cid,dan");
+    EXPECT_EQ(loop.stats().constraintViolations, 2U);
 }
 
 TEST_F(EngineTest, RefusesAtOnceBeyondTheInFlightCap) {
