@@ -25,7 +25,7 @@ def shown(value, digits=2):
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-print(f"{'endpoint':<30}{'conns':>6}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}"
+print(f"{'endpoint':<34}{'conns':>6}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}"
       f"{'srv us':>8}{'pg us':>7}  {'ratio':>14}")
 for r in runs:
     res, name, conns = r["result"], r["name"], r["connections"]
@@ -34,12 +34,12 @@ for r in runs:
     r["ratio"] = ratio
     r["server_cpu_us"], r["postgres_cpu_us"] = cpu_us(res, "server"), cpu_us(res, "postgres")
     versus = f"{ratio:.2f} x {REFERENCE[name].split()[0]}" if ratio is not None else ""
-    print(f"{name:<30}{conns:>6}{res['rps']:>9.0f}{shown(res.get('p50_ms')):>8}"
+    print(f"{name:<34}{conns:>6}{res['rps']:>9.0f}{shown(res.get('p50_ms')):>8}"
           f"{shown(res.get('p99_ms')):>8}{shown(r['server_cpu_us'], 1):>8}"
           f"{shown(r['postgres_cpu_us'], 1):>7}  {versus:>14}")
 for r in sizes:
     res = r["result"]
-    print(f"{r['name'] + ', ' + str(r['rows']) + ' rows':<36}{res['rps']:>9.1f}"
+    print(f"{r['name'] + ', ' + str(r['rows']) + ' rows':<40}{res['rps']:>9.1f}"
           f"{res['p50_ms']:>8.2f}{res['p99_ms']:>8.2f}")
 print(f"server peak RSS: {rss_mb:.1f} MB;  GET /users?limit=50: "
       f"{'measured' if pagination == 'yes' else 'no pagination in this build, not measured'}")
@@ -81,9 +81,15 @@ targets = [
     at_most("peak RSS <= 40 MB", rss_mb, 40),
 ]
 alone, beside = run_of("GET /ping, alone", 8), run_of("GET /ping, 3 lists of 50k rows", 8)
+nginx_beside = run_of("nginx /ping, 3 lists of 50k rows", 8)
 targets.append(at_most("GET /ping p99 at 1,000/s beside 3 lists of 50k rows <= 2 x alone",
                        alone and beside and beside["result"]["p99_ms"] / alone["result"]["p99_ms"],
                        2))
+# Not the target: the same p99 against nginx's beside the same lists, which shows what
+# the machine itself leaves a /ping that no list holds up.
+targets.append(at_most("GET /ping p99 beside the lists <= 2 x nginx /ping's beside them",
+                       beside and nginx_beside
+                       and beside["result"]["p99_ms"] / nginx_beside["result"]["p99_ms"], 2))
 for t in targets:
     state = {True: "met   ", False: "MISSED", None: "n/a   "}[t["met"]]
     print(f"target {state} {t['target']} (measured {shown(t['measured'])})")
