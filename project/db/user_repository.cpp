@@ -37,10 +37,9 @@ Later<std::optional<User>> UserRepository::findById(std::int64_t id) const {
     return run("user_by_id", {std::to_string(id)}, Access::Read).then(firstUser);
 }
 
-Later<bool> UserRepository::create(const UserInput& input) const {
-    return run("insert_user", {input.username, input.email}, Access::Insert).then([](const Rows&) {
-        return true;
-    });
+Later<std::int64_t> UserRepository::create(const UserInput& input) const {
+    return run("insert_user", {input.username, input.email}, Access::Insert)
+        .then([](const Rows& rows) { return rows.integer(0, 0); });
 }
 
 Later<bool> UserRepository::update(std::int64_t id, const UserInput& input) const {

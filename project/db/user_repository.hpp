@@ -23,7 +23,7 @@ public:
     Later<std::vector<User>> listAfter(std::int64_t after, std::optional<std::int64_t> limit) const;
     Later<std::optional<User>> findByEmail(const std::string& email) const;  // ignoring case
     Later<std::optional<User>> findById(std::int64_t id) const;
-    Later<bool> create(const UserInput& input) const;  // true, or a Duplicate failure
+    Later<std::int64_t> create(const UserInput& input) const;  // its id, or a Duplicate failure
     Later<bool> update(std::int64_t id, const UserInput& input) const;  // false: no such user
     Later<std::optional<std::string>> remove(std::int64_t id) const;    // the removed email
 };

@@ -22,7 +22,7 @@ const std::vector<Statement>& userStatements() {
         // lower(email) is what the unique index covers.
         {"user_by_email", selectUsers(" WHERE lower(email) = lower($1)")},
         {"user_by_id", selectUsers(" WHERE id = $1")},
-        {"insert_user", "INSERT INTO users (username, email) VALUES ($1, $2)"},
+        {"insert_user", "INSERT INTO users (username, email) VALUES ($1, $2) RETURNING id"},
         {"update_user", "UPDATE users SET username = $2, email = $3 WHERE id = $1 RETURNING id"},
         {"delete_user", "DELETE FROM users WHERE id = $1 RETURNING email"},
         {"insert_user_if_absent",

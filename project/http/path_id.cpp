@@ -7,7 +7,7 @@ namespace users::http {
 std::optional<std::int64_t> parsePathId(std::string_view text) {
     if (text.empty() || text.front() < '0' || text.front() > '9') return std::nullopt;
     auto value = parseInteger(text);
-    if (!value || *value < 1) return std::nullopt;
+    if (!value || *value < 0) return std::nullopt;
     return value;
 }
 

@@ -65,11 +65,13 @@ ErrorKind errorKindOf(const std::function<void()>& action) {
 }
 
 TEST_F(UserRepositoryTest, CreatesAndListsInIdOrder) {
-    users_.create({"ann", "ann@x.io"});
-    users_.create({"bob", "bob@x.io"});
+    const auto ann = users_.create({"ann", "ann@x.io"});
+    const auto bob = users_.create({"bob", "bob@x.io"});
     const auto all = everyone();
     ASSERT_EQ(all.size(), 2U);
-    EXPECT_LT(all[0].id, all[1].id);
+    EXPECT_EQ(all[0].id, ann);
+    EXPECT_EQ(all[1].id, bob);
+    EXPECT_LT(ann, bob);
     EXPECT_EQ(all[0].username, "ann");
     EXPECT_EQ(all[1].email, "bob@x.io");
 }

@@ -18,6 +18,7 @@ TEST_F(UsersWrite, CreateAnswers201AndStoresTheUser) {
     EXPECT_EQ(response.header("content-type"), "application/json");
     EXPECT_EQ(message(response), "ann@x.io was added!");
     EXPECT_EQ(queryValue("SELECT username || ' ' || email FROM users"), "ann ann@x.io");
+    EXPECT_EQ(response.header("location"), "/users/" + queryValue("SELECT id FROM users"));
 }
 
 TEST_F(UsersWrite, CreateIgnoresReadOnlyFields) {

@@ -23,13 +23,14 @@ std::shared_ptr<const http::JsonSchema> schema(const char* text) {
     return std::make_shared<const http::JsonSchema>(text);
 }
 
-constexpr const char* kIdDescription = "The user's id; anything but a positive integer is a 404";
+constexpr const char* kIdDescription =
+    "The user's id; anything but a non-negative integer is a 404, as is an id of no user";
 
 }  // namespace
 
 void UsersModule::registerRoutes(http::Router& router) const {
     const auto message = messageSchema();
-    const auto id = schema(R"({"type": "integer", "minimum": 1})");
+    const auto id = schema(R"({"type": "integer", "minimum": 0})");
     const http::ResponseSpec invalid{400, "Invalid payload or email already taken",
                                      http::errorSchema()};
     const http::ResponseSpec missing{404, "No user with this id", message};
@@ -62,6 +63,7 @@ void UsersModule::registerRoutes(http::Router& router) const {
                    .summary("Add a user")
                    .accepts(userInputSchema())
                    .responds(201, "The user was added", message)
+                   .header("Location", "The new user's path: /users/<id>")
                    .responds(invalid)
                    .responds(unavailable)
                    .handle(bind(&UsersModule::create)));
@@ -119,8 +121,11 @@ http::Reply UsersModule::list(const http::Request& request) const {
 
 http::Reply UsersModule::create(const http::Request& request) const {
     const db::UserInput input = toUserInput(*request.body);
-    return repository_.create(input).then(
-        [email = input.email](bool) { return http::messageResponse(201, email + " was added!"); });
+    return repository_.create(input).then([email = input.email](std::int64_t id) {
+        http::Response response = http::messageResponse(201, email + " was added!");
+        response.headers.emplace_back("Location", "/users/" + std::to_string(id));
+        return response;
+    });
 }
 
 http::Reply UsersModule::read(const http::Request& request) const {

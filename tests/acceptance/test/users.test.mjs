@@ -7,11 +7,14 @@ describe('users: the contract rows', () => {
     expect(res.data).to.deep.equal({ status: 'success', message: 'pong!' });
   });
 
-  it('POST /users adds a user and says so', async () => {
+  it('POST /users adds a user, says so and says where it is', async () => {
     const email = `ann-${Date.now()}@example.com`;
     const res = await api('POST', '/users', { body: { username: 'ann', email } });
     expect(res.status).to.equal(201);
     expect(res.data).to.deep.equal({ message: `${email} was added!` });
+    const created = await api('GET', res.headers.get('location'));
+    expect(created.status).to.equal(200);
+    expect(created.data).to.include({ username: 'ann', email });
   });
 
   it('POST /users refuses an email taken in another letter case', async () => {
@@ -64,11 +67,17 @@ describe('users: the contract rows', () => {
     expect(res.data.message).to.equal('User 987654321 does not exist');
   });
 
-  for (const id of ['abc', '0', '-1', '1.5']) {
-    it(`GET /users/${id} is a 404 (not a positive integer)`, async () => {
+  for (const id of ['abc', '-1', '1.5']) {
+    it(`GET /users/${id} is a 404 (not a non-negative integer)`, async () => {
       expect((await api('GET', `/users/${id}`)).status).to.equal(404);
     });
   }
+
+  it('GET /users/0 is a 404 naming it, as the reference answers', async () => {
+    const res = await api('GET', '/users/0');
+    expect(res.status).to.equal(404);
+    expect(res.data.message).to.equal('User 0 does not exist');
+  });
 
   it('PUT /users/{id} updates the user', async () => {
     const { id } = await createUser('put');
