@@ -166,6 +166,60 @@ TEST_F(EngineTest, AStuckStatementFailsAtItsDeadlineAndItsConnectionIsReplaced) 
     EXPECT_FALSE(loop.await([&] { return users.findById(1); }).has_value());
 }
 
+// Commits on new connections wait for a synchronous standby that never answers, the state a
+// failover can leave behind; undone on every way out of the test.
+class NoStandbyAnswers {
+public:
+    // In this order: each commit here must not be the one that waits.
+    NoStandbyAnswers() {
+        queryValue(
+            "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET synchronous_commit = on', "
+            "current_database()); END $$");
+        queryValue("ALTER SYSTEM SET synchronous_standby_names = 'absent_standby'");
+        reload("absent_standby");
+    }
+    ~NoStandbyAnswers() {
+        queryValue("ALTER SYSTEM RESET synchronous_standby_names");
+        reload("");  // also releases the commits still waiting
+        queryValue(
+            "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET synchronous_commit', "
+            "current_database()); END $$");
+    }
+    NoStandbyAnswers(const NoStandbyAnswers&) = delete;
+    NoStandbyAnswers& operator=(const NoStandbyAnswers&) = delete;
+
+private:
+    // The postmaster rereads its configuration on a signal: wait until new sessions see it.
+    static void reload(const std::string& standbys) {
+        queryValue("SELECT pg_reload_conf()");
+        const auto until = Clock::now() + 5s;
+        while (queryValue("SHOW synchronous_standby_names") != standbys && Clock::now() < until) {
+            std::this_thread::sleep_for(10ms);
+        }
+    }
+};
+
+// A write whose commit never ends is held to the deadline like any statement: 503 on time and
+// the connection replaced. (The database may still commit it later: see Limitations.)
+TEST_F(EngineTest, AWriteWhoseCommitNeverEndsFailsAtItsDeadline) {
+    auto settings = testEngineSettings();
+    settings.timeout = 300ms;
+    {
+        const NoStandbyAnswers noStandby;
+        EngineLoop loop(settings);
+        const UserRepository users;
+        loop.await([&] { return users.findById(1); });  // reads commit nothing: no wait
+        const auto started = Clock::now();
+        EXPECT_THROW(loop.await([&] { return users.create({"ann", "ann@x.io"}); }), ServiceError);
+        const auto waited = Clock::now() - started;
+        EXPECT_GE(waited, 300ms);
+        EXPECT_LT(waited, 400ms);
+        EXPECT_EQ(loop.stats().timeouts, 1U);
+    }
+    EngineLoop loop(settings);
+    EXPECT_GT(loop.await([] { return UserRepository().create({"bob", "bob@x.io"}); }), 0);
+}
+
 TEST_F(EngineTest, ALostConnectionIsReplacedWithoutARestart) {
     EngineLoop loop(testEngineSettings());
     const UserRepository users;
